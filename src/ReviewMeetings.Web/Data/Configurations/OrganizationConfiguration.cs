@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ReviewMeetings.Domain.Organizations;
+
+namespace ReviewMeetings.Web.Data.Configurations;
+
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> builder)
+    {
+        builder.ToTable("organizations");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength);
+        builder.Property(o => o.Path).HasMaxLength(Organization.PathMaxLength);
+        builder.HasIndex(o => o.Path).IsUnique().HasOperators("text_pattern_ops");
+        builder.HasIndex(o => new { o.ParentId, o.Name }).IsUnique();
+        builder.HasOne<Organization>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(o => o.Version).IsRowVersion();
+        builder.OwnsOne(o => o.Secretary, secretary =>
+        {
+            secretary.Property(s => s.Name).HasColumnName("secretary_name").HasMaxLength(Secretary.NameMaxLength);
+            secretary.Property(s => s.Title).HasColumnName("secretary_title").HasMaxLength(Secretary.TitleMaxLength);
+            secretary.Property(s => s.Phone).HasColumnName("secretary_phone").HasMaxLength(Secretary.PhoneMaxLength);
+            secretary.Property(s => s.UserId).HasColumnName("secretary_user_id");
+            secretary.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.SetNull);
+        });
+    }
+}

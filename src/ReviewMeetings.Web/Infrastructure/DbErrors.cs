@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ReviewMeetings.Web.Infrastructure;
+
+public static class DbErrors
+{
+    /// <summary>True when the save lost a race against a unique index (two people creating the same thing at once).</summary>
+    public static bool IsUniqueViolation(this DbUpdateException exception) =>
+        exception?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+}

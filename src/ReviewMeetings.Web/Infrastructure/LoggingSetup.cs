@@ -1,0 +1,25 @@
+using Serilog;
+
+namespace ReviewMeetings.Web.Infrastructure;
+
+internal static class LoggingSetup
+{
+    public static WebApplicationBuilder AddAppLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+        return builder;
+    }
+
+    public static WebApplication UseAppRequestLogging(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(options =>
+        {
+            // Query strings can carry codes and search terms; the path and status are enough to follow a request.
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+        });
+        return app;
+    }
+}

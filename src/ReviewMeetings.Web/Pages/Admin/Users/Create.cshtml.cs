@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Organizations;
+
+namespace ReviewMeetings.Web.Pages.Admin.Users;
+
+[Authorize(Roles = RoleNames.Administrator)]
+public sealed class CreateModel(OrganizationScope scope, AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public UserFields Input { get; set; } = new();
+
+    [BindProperty]
+    public AccountInput Account { get; set; } = new();
+
+    public List<SelectListItem> Units { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadUnitsAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid && await scope.FindUnitAsync(Input.OrganizationId!.Value, cancellationToken) is null)
+        {
+            ModelState.AddModelError("Input.OrganizationId", "请选择您管理范围内的单位。");
+        }
+
+        if (ModelState.IsValid && await TryCreateAsync(cancellationToken) is { } user)
+        {
+            TempData["Message"] = $"已创建用户“{user.DisplayName}（{user.UserName}）”。";
+            return RedirectToPage("Index");
+        }
+
+        await LoadUnitsAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<AppUser?> TryCreateAsync(CancellationToken cancellationToken)
+    {
+        var user = new AppUser { UserName = Account.UserName.Trim(), CreatedAt = clock.GetUtcNow() };
+        Input.ApplyTo(user);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await users.CreateAsync(user, Account.Password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, Input.Role!.Value.ToString());
+        }
+
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Account.Password" : "Account.UserName", error.Description);
+            }
+
+            return null;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return user;
+    }
+
+    private async Task LoadUnitsAsync(CancellationToken cancellationToken)
+    {
+        Units = await UnitOptions.LoadAsync(await scope.UnitsAsync(cancellationToken), Input.OrganizationId, cancellationToken: cancellationToken);
+        ViewData["Units"] = Units;
+    }
+
+    public sealed class AccountInput
+    {
+        [Required]
+        [Display(Name = "用户名")]
+        [StringLength(AppUser.UserNameMaxLength, MinimumLength = 2)]
+        [RegularExpression("^[A-Za-z0-9._@-]+$", ErrorMessage = "用户名只能包含英文字母、数字和“._-@”。")]
+        public string UserName { get; set; } = "";
+
+        [Required]
+        [Display(Name = "初始密码")]
+        [DataType(DataType.Password)]
+        [StringLength(100, MinimumLength = 8)]
+        public string Password { get; set; } = "";
+
+        [Required]
+        [Display(Name = "确认初始密码")]
+        [DataType(DataType.Password)]
+        [Compare(nameof(Password), ErrorMessage = "两次输入的密码不一致。")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+}

@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Organizations;
+
+namespace ReviewMeetings.Web.Pages.Admin.Users;
+
+[Authorize(Roles = RoleNames.Administrator)]
+public sealed class EditModel(OrganizationScope scope, AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public UserFields Input { get; set; } = new();
+
+    /// <summary>Identity's concurrency stamp as the form was read; a save against a newer account is refused.</summary>
+    [BindProperty]
+    public string ConcurrencyStamp { get; set; } = "";
+
+    public AppUser Account { get; private set; } = null!;
+
+    public bool IsSelf => Account.Id == User.UserId();
+
+    public bool IsLockedOut => Account.LockoutEnd > clock.GetUtcNow();
+
+    public List<SelectListItem> Units { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var user = await scope.FindInScopeAsync(id, cancellationToken);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        Account = user;
+        Input = new UserFields
+        {
+            DisplayName = user.DisplayName,
+            Department = user.Department,
+            PhoneNumber = user.PhoneNumber,
+            OrganizationId = user.OrganizationId,
+            Role = await CurrentRoleAsync(user),
+        };
+        ConcurrencyStamp = user.ConcurrencyStamp ?? "";
+        await LoadUnitsAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var user = await scope.FindInScopeAsync(id, cancellationToken);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        Account = user;
+        if (ModelState.IsValid && await scope.FindUnitAsync(Input.OrganizationId!.Value, cancellationToken) is null)
+        {
+            ModelState.AddModelError("Input.OrganizationId", "请选择您管理范围内的单位。");
+        }
+
+        var currentRole = await CurrentRoleAsync(user);
+        if (ModelState.IsValid && IsSelf && Input.Role != currentRole)
+        {
+            ModelState.AddModelError("Input.Role", "不能修改自己的角色，请由其他系统管理员操作。");
+        }
+
+        if (ModelState.IsValid && await TrySaveAsync(user, currentRole, cancellationToken))
+        {
+            TempData["Message"] = "用户信息已保存。";
+            return RedirectToPage("Index");
+        }
+
+        await LoadUnitsAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<bool> TrySaveAsync(AppUser user, Role? currentRole, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
+        Input.ApplyTo(user);
+        var result = await users.UpdateAsync(user);
+        if (result.Succeeded && currentRole != Input.Role)
+        {
+            if (currentRole is { } old)
+            {
+                result = await users.RemoveFromRoleAsync(user, old.ToString());
+            }
+
+            if (result.Succeeded)
+            {
+                result = await users.AddToRoleAsync(user, Input.Role!.Value.ToString());
+            }
+
+            if (result.Succeeded)
+            {
+                // The role lives in the cookie; a new stamp makes other sessions pick up the change.
+                result = await users.UpdateSecurityStampAsync(user);
+            }
+        }
+
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+
+        await transaction.RollbackAsync(cancellationToken);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+        {
+            await db.Entry(user).ReloadAsync(cancellationToken);
+            Account = user;
+            ConcurrencyStamp = user.ConcurrencyStamp ?? "";
+            ModelState.Remove(nameof(ConcurrencyStamp));
+            ModelState.AddModelError("",
+                $"保存失败：该账号已被他人修改（当前姓名“{user.DisplayName}”，部门“{user.Department}”）。下方仍是您填写的内容，确认无误后请再次保存。");
+        }
+        else
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError("", error.Description);
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<Role?> CurrentRoleAsync(AppUser user) =>
+        (await users.GetRolesAsync(user)).Select(r => Enum.TryParse<Role>(r, out var role) ? role : (Role?)null).FirstOrDefault(r => r is not null);
+
+    private async Task LoadUnitsAsync(CancellationToken cancellationToken)
+    {
+        Units = await UnitOptions.LoadAsync(await scope.UnitsAsync(cancellationToken), Input.OrganizationId, cancellationToken: cancellationToken);
+        ViewData["Units"] = Units;
+    }
+}

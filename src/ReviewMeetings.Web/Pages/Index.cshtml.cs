@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Organizations;
+using ReviewMeetings.Web.Infrastructure;
+
+namespace ReviewMeetings.Web.Pages;
+
+/// <summary>The dashboard: what the signed-in user is responsible for, by role.</summary>
+[Authorize]
+public sealed class IndexModel(OrganizationScope scope) : PageModel
+{
+    public Role Role { get; private set; }
+
+    public string UnitName { get; private set; } = "";
+
+    public int ActiveUnits { get; private set; }
+
+    public IReadOnlyList<CategoryCount> UnitsByCategory { get; private set; } = [];
+
+    public IReadOnlyList<UnitRow> UnitsWithoutSecretary { get; private set; } = [];
+
+    public int Users { get; private set; }
+
+    public int DisabledUsers { get; private set; }
+
+    public Secretary? OwnSecretary { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Role = Enum.GetValues<Role>().First(r => User.IsInRole(r.ToString()));
+        var root = await scope.RootAsync(cancellationToken);
+        UnitName = root.UnitName;
+        var units = (await scope.UnitsAsync(cancellationToken)).Where(o => o.IsActive);
+        ActiveUnits = await units.CountAsync(cancellationToken);
+        UnitsByCategory = await units.GroupBy(o => o.Category)
+            .Select(g => new CategoryCount(g.Key, g.Count()))
+            .ToListAsync(cancellationToken);
+        UnitsWithoutSecretary = await units.Where(o => o.Secretary == null)
+            .OrderBy(o => o.Path)
+            .Select(o => new UnitRow(o.Id, o.Name))
+            .ToListAsync(cancellationToken);
+        OwnSecretary = await units.AsNoTracking().Where(o => o.Id == root.UnitId).Select(o => o.Secretary).SingleOrDefaultAsync(cancellationToken);
+        if (Role == Role.Administrator)
+        {
+            var users = await scope.UsersAsync(cancellationToken);
+            Users = await users.CountAsync(cancellationToken);
+            DisabledUsers = await users.CountAsync(u => u.IsDisabled, cancellationToken);
+        }
+    }
+
+    public sealed record CategoryCount(OrganizationCategory Category, int Count);
+
+    public sealed record UnitRow(Guid Id, string Name);
+}

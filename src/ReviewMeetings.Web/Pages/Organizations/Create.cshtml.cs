@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Common;
+using ReviewMeetings.Domain.Organizations;
+using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Infrastructure;
+
+namespace ReviewMeetings.Web.Pages.Organizations;
+
+[Authorize(Roles = RoleNames.Administrator)]
+public sealed class CreateModel(OrganizationScope scope, AppDbContext db) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "请选择上级党组织。")]
+    [Display(Name = "上级党组织")]
+    public Guid? ParentId { get; set; }
+
+    [BindProperty]
+    public UnitFields Input { get; set; } = new();
+
+    public List<SelectListItem> Parents { get; private set; } = [];
+
+    public async Task OnGetAsync(Guid? parentId, CancellationToken cancellationToken)
+    {
+        ParentId = parentId;
+        Parents = await UnitOptions.LoadAsync(await scope.UnitsAsync(cancellationToken), parentId, cancellationToken: cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var parent = await scope.FindUnitAsync(ParentId!.Value, cancellationToken);
+            if (parent is null)
+            {
+                ModelState.AddModelError(nameof(ParentId), "请选择您管理范围内的上级党组织。");
+            }
+            else
+            {
+                try
+                {
+                    var unit = Organization.CreateChild(parent, Input.Name, Input.Type!.Value, Input.Category!.Value);
+                    if (await db.Organizations.AnyAsync(o => o.ParentId == parent.Id && o.Name == unit.Name, cancellationToken))
+                    {
+                        throw new DomainException("同一上级党组织下已有同名单位。", nameof(Input.Name));
+                    }
+
+                    db.Organizations.Add(unit);
+                    await db.SaveChangesAsync(cancellationToken);
+                    TempData["Message"] = $"已新建单位“{unit.Name}”。";
+                    return RedirectToPage("Details", new { id = unit.Id });
+                }
+                catch (DomainException ex)
+                {
+                    ModelState.AddDomainError(ex);
+                }
+                catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+                {
+                    ModelState.AddModelError("Input.Name", "同一上级党组织下已有同名单位。");
+                }
+            }
+        }
+
+        Parents = await UnitOptions.LoadAsync(await scope.UnitsAsync(cancellationToken), ParentId, cancellationToken: cancellationToken);
+        return Page();
+    }
+}

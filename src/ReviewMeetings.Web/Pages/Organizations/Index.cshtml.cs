@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReviewMeetings.Domain.Organizations;
+using ReviewMeetings.Web.Infrastructure;
+
+namespace ReviewMeetings.Web.Pages.Organizations;
+
+[Authorize]
+public sealed class IndexModel(OrganizationScope scope) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public OrganizationCategory? Category { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public OrganizationType? Type { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool ShowInactive { get; set; }
+
+    public IReadOnlyList<UnitRow> Units { get; private set; } = [];
+
+    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || Category is not null || Type is not null;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var units = await scope.UnitsAsync(cancellationToken);
+        if (!ShowInactive)
+        {
+            units = units.Where(o => o.IsActive);
+        }
+
+        var rows = await units
+            .Select(o => new UnitRow(o.Id, o.ParentId, o.Name, o.Type, o.Category, o.Depth, o.IsActive,
+                o.Secretary == null ? null : o.Secretary.Name, o.Secretary == null ? null : o.Secretary.Title))
+            .ToListAsync(cancellationToken);
+        var minDepth = rows.Count == 0 ? 0 : rows.Min(r => r.Depth);
+        var query = Q?.Trim();
+        Units = UnitOptions.InTreeOrder(rows)
+            .Where(r => string.IsNullOrEmpty(query)
+                || r.Name.Contains(query, StringComparison.OrdinalIgnoreCase)
+                || (r.SecretaryName?.Contains(query, StringComparison.OrdinalIgnoreCase) ?? false))
+            .Where(r => Category is null || r.Category == Category)
+            .Where(r => Type is null || r.Type == Type)
+            .Select(r => r with { Depth = r.Depth - minDepth })
+            .ToList();
+    }
+
+    public sealed record UnitRow(
+        Guid Id,
+        Guid? ParentId,
+        string Name,
+        OrganizationType Type,
+        OrganizationCategory Category,
+        int Depth,
+        bool IsActive,
+        string? SecretaryName,
+        string? SecretaryTitle) : ITreeRow;
+}

@@ -1,0 +1,108 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Common;
+using ReviewMeetings.Domain.Organizations;
+using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Infrastructure;
+
+namespace ReviewMeetings.Web.Pages.Organizations;
+
+[Authorize(Roles = RoleNames.Administrator)]
+public sealed class MoveModel(OrganizationScope scope, AppDbContext db) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "请选择新的上级党组织。")]
+    [Display(Name = "新的上级党组织")]
+    public Guid? NewParentId { get; set; }
+
+    [BindProperty]
+    public uint Version { get; set; }
+
+    public Organization Unit { get; private set; } = null!;
+
+    public List<SelectListItem> Parents { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var unit = await scope.FindUnitAsync(id, cancellationToken);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        Unit = unit;
+        Version = unit.Version;
+        NewParentId = unit.ParentId;
+        await LoadParentsAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var units = await scope.UnitsAsync(cancellationToken);
+        var unit = await units.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        Unit = unit;
+        if (ModelState.IsValid)
+        {
+            var newParent = await units.SingleOrDefaultAsync(o => o.Id == NewParentId, cancellationToken);
+            if (newParent is null)
+            {
+                ModelState.AddModelError(nameof(NewParentId), "请选择您管理范围内的上级党组织。");
+            }
+            else if (newParent.Id == unit.ParentId)
+            {
+                ModelState.AddModelError(nameof(NewParentId), "该单位已在所选上级党组织之下。");
+            }
+            else if (await TryMoveAsync(unit, newParent, cancellationToken))
+            {
+                TempData["Message"] = $"已将“{unit.Name}”移动到“{newParent.Name}”之下。";
+                return RedirectToPage("Details", new { id });
+            }
+        }
+
+        await LoadParentsAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<bool> TryMoveAsync(Organization unit, Organization newParent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            db.Entry(unit).Property(o => o.Version).OriginalValue = Version;
+            var descendants = await db.Organizations
+                .Where(o => o.Path.StartsWith(unit.Path) && o.Id != unit.Id)
+                .ToListAsync(cancellationToken);
+            unit.MoveUnder(newParent, descendants);
+            if (await db.Organizations.AnyAsync(o => o.ParentId == newParent.Id && o.Name == unit.Name, cancellationToken))
+            {
+                throw new DomainException("新的上级党组织下已有同名单位。", nameof(NewParentId));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(ex.Field is null ? "" : nameof(NewParentId), ex.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "保存失败：该单位或其下级单位刚被他人修改，请刷新页面后重新选择。");
+        }
+
+        return false;
+    }
+
+    private async Task LoadParentsAsync(CancellationToken cancellationToken) =>
+        Parents = await UnitOptions.LoadAsync(await scope.UnitsAsync(cancellationToken), NewParentId, excludeSubtreeOf: Unit.Id, cancellationToken);
+}

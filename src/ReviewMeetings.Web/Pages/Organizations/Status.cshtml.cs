@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Common;
+using ReviewMeetings.Domain.Organizations;
+using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Infrastructure;
+
+namespace ReviewMeetings.Web.Pages.Organizations;
+
+/// <summary>Deactivates or reactivates a unit. Units are never deleted: meetings and ledgers keep referring to them.</summary>
+[Authorize(Roles = RoleNames.Administrator)]
+public sealed class StatusModel(OrganizationScope scope, AppDbContext db) : PageModel
+{
+    public Organization Unit { get; private set; } = null!;
+
+    public int ActiveChildren { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var unit = await scope.FindUnitAsync(id, cancellationToken);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        Unit = unit;
+        ActiveChildren = await db.Organizations.CountAsync(o => o.ParentId == id && o.IsActive, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken cancellationToken) =>
+        await ChangeAsync(id, async unit =>
+        {
+            var children = await db.Organizations.Where(o => o.ParentId == id).ToListAsync(cancellationToken);
+            unit.Deactivate(children);
+            return $"已停用“{unit.Name}”。";
+        }, cancellationToken);
+
+    public async Task<IActionResult> OnPostReactivateAsync(Guid id, CancellationToken cancellationToken) =>
+        await ChangeAsync(id, async unit =>
+        {
+            var parent = await db.Organizations.SingleOrDefaultAsync(o => o.Id == unit.ParentId, cancellationToken);
+            unit.Reactivate(parent);
+            return $"已启用“{unit.Name}”。";
+        }, cancellationToken);
+
+    private async Task<IActionResult> ChangeAsync(Guid id, Func<Organization, Task<string>> change, CancellationToken cancellationToken)
+    {
+        var unit = await scope.FindUnitAsync(id, cancellationToken);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        Unit = unit;
+        try
+        {
+            TempData["Message"] = await change(unit);
+            await db.SaveChangesAsync(cancellationToken);
+            return RedirectToPage("Details", new { id });
+        }
+        catch (DomainException ex)
+        {
+            TempData.Remove("Message");
+            ModelState.AddModelError("", ex.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData.Remove("Message");
+            ModelState.AddModelError("", "操作失败：该单位刚被他人修改，请刷新页面后重试。");
+        }
+
+        ActiveChildren = await db.Organizations.CountAsync(o => o.ParentId == id && o.IsActive, cancellationToken);
+        return Page();
+    }
+}

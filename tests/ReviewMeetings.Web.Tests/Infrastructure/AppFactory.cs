@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+
+namespace ReviewMeetings.Web.Tests.Infrastructure;
+
+/// <summary>The real app on its own database, in the "Testing" environment (no developer exception page).</summary>
+internal sealed class AppFactory(string connectionString, bool prepareDatabase = false) : WebApplicationFactory<Program>
+{
+    public string ConnectionString { get; } = connectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", prepareDatabase ? "true" : "false");
+        builder.UseSetting("DemoData:Enabled", "true");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "reviewmeetings-tests", "logs", "app-.log"));
+    }
+}

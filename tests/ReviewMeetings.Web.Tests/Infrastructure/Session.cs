@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Io;
+
+namespace ReviewMeetings.Web.Tests.Infrastructure;
+
+/// <summary>A signed-in (or anonymous) browser stand-in: reads pages with AngleSharp and submits their real forms, antiforgery token included.</summary>
+public sealed class Session(HttpClient client) : IDisposable
+{
+    public HttpClient Client { get; } = client;
+
+    public async Task<IHtmlDocument> GetAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await Client.GetAsync(url);
+        Assert.Equal(expected, response.StatusCode);
+        return await ParseAsync(response);
+    }
+
+    public async Task<HttpStatusCode> StatusOfAsync(string url)
+    {
+        using var response = await Client.GetAsync(url);
+        return response.StatusCode;
+    }
+
+    /// <summary>Loads <paramref name="url"/>, fills the form matched by <paramref name="formSelector"/> and submits it.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(
+        string url, string formSelector, Dictionary<string, string> values, string? submitterSelector = null)
+    {
+        var page = await GetAsync(url);
+        return await SubmitAsync(page, formSelector, values, submitterSelector);
+    }
+
+    public async Task<HttpResponseMessage> SubmitAsync(
+        IHtmlDocument page, string formSelector, Dictionary<string, string> values, string? submitterSelector = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(values);
+        var form = page.QuerySelectorAll(formSelector).OfType<IHtmlFormElement>().FirstOrDefault(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException($"No POST form matches '{formSelector}' on {page.Url}.");
+        foreach (var (name, value) in values)
+        {
+            Fill(form, name, value);
+        }
+
+        var submitter = submitterSelector is null
+            ? form.QuerySelector<IHtmlButtonElement>("button[type=submit]:not([formaction])") ?? form.QuerySelector<IHtmlButtonElement>("button[type=submit]")
+            : form.QuerySelector<IHtmlButtonElement>(submitterSelector) ?? throw new InvalidOperationException($"No button '{submitterSelector}'.");
+        var submission = (submitter is null ? form.GetSubmission() : form.GetSubmission(submitter)) ?? throw new InvalidOperationException("The form cannot be submitted.");
+        using var request = new HttpRequestMessage(System.Net.Http.HttpMethod.Post, new Uri(submission.Target.Href));
+        using var body = new MemoryStream();
+        await submission.Body.CopyToAsync(body);
+        request.Content = new ByteArrayContent(body.ToArray());
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(submission.Headers[HeaderNames.ContentType]);
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>Submits and, on a redirect, loads the page it leads to (as a browser would).</summary>
+    public async Task<IHtmlDocument> SubmitAndFollowAsync(
+        string url, string formSelector, Dictionary<string, string> values, string? submitterSelector = null)
+    {
+        using var response = await SubmitAsync(url, formSelector, values, submitterSelector);
+        return await FollowAsync(response);
+    }
+
+    public async Task<IHtmlDocument> FollowAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            return await GetAsync(response.Headers.Location!.OriginalString);
+        }
+
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        var url = response.RequestMessage!.RequestUri!.ToString();
+        return (IHtmlDocument)await context.OpenAsync(r => r.Content(html).Address(url));
+    }
+
+    public void Dispose() => Client.Dispose();
+
+    private static void Fill(IHtmlFormElement form, string name, string value)
+    {
+        var element = form.Elements.FirstOrDefault(e => e.GetAttribute("name") == name && !(e is IHtmlInputElement { Type: "hidden" } && form.Elements.Any(o => o != e && o.GetAttribute("name") == name)))
+            ?? throw new InvalidOperationException($"The form has no field '{name}'.");
+        switch (element)
+        {
+            case IHtmlInputElement { Type: "checkbox" } checkbox:
+                checkbox.IsChecked = value is "true" or "on";
+                break;
+            case IHtmlInputElement input:
+                input.Value = value;
+                break;
+            case IHtmlSelectElement select:
+                select.Value = value;
+                if (select.Value != value)
+                {
+                    // Posting a value the page does not offer, as an attacker (or a stale page) would.
+                    var option = (IHtmlOptionElement)form.Owner!.CreateElement("option");
+                    option.Value = value;
+                    select.AddOption(option);
+                    select.Value = value;
+                }
+
+                break;
+            case IHtmlTextAreaElement textArea:
+                textArea.Value = value;
+                break;
+            default:
+                throw new InvalidOperationException($"Cannot fill '{name}'.");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Npgsql;
+
+namespace ReviewMeetings.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One template database, migrated and seeded once through the app's own start-up, and a fresh copy of it per test
+/// (CREATE DATABASE … TEMPLATE is a file copy, far cheaper than migrating again).
+/// </summary>
+internal static class TestDatabases
+{
+    private const string Template = "reviewmeetings_template";
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static bool _templateReady;
+    private static int _counter;
+
+    public static async Task<string> CreateAsync()
+    {
+        await EnsureTemplateAsync();
+        var name = $"test_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}";
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{Template}\"");
+        return PostgresServer.Shared.ConnectionString(name);
+    }
+
+    public static async Task DropAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    private static async Task EnsureTemplateAsync()
+    {
+        if (_templateReady)
+        {
+            return;
+        }
+
+        await Gate.WaitAsync();
+        try
+        {
+            if (_templateReady)
+            {
+                return;
+            }
+
+            await ExecuteAsync($"CREATE DATABASE \"{Template}\"");
+            var connectionString = PostgresServer.Shared.ConnectionString(Template).Replace("Pooling=true", "Pooling=false", StringComparison.Ordinal);
+            await using (var factory = new AppFactory(connectionString, prepareDatabase: true))
+            {
+                // Starting the host runs the app's own migrations and demo seeding into the template.
+                _ = factory.Services;
+            }
+
+            _templateReady = true;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(PostgresServer.Shared.ConnectionString("postgres").Replace("Pooling=true", "Pooling=false", StringComparison.Ordinal));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
