@@ -5,7 +5,8 @@ using Microsoft.Extensions.Hosting;
 namespace ReviewMeetings.Web.Tests.Infrastructure;
 
 /// <summary>The real app on its own database, in the "Testing" environment (no developer exception page).</summary>
-internal sealed class AppFactory(string connectionString, bool prepareDatabase = false) : WebApplicationFactory<Program>
+internal sealed class AppFactory(string connectionString, bool prepareDatabase = false, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public string ConnectionString { get; } = connectionString;
 
@@ -17,5 +18,9 @@ internal sealed class AppFactory(string connectionString, bool prepareDatabase =
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "reviewmeetings-tests", "logs", "app-.log"));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -83,9 +83,16 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, UserMana
     private async Task<bool> TrySaveAsync(AppUser user, Role? currentRole, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
-        Input.ApplyTo(user);
-        var result = await users.UpdateAsync(user);
+        var result = user.ConcurrencyStamp == ConcurrencyStamp
+            ? IdentityResult.Success
+            : IdentityResult.Failed(users.ErrorDescriber.ConcurrencyFailure());
+        if (result.Succeeded)
+        {
+            db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
+            Input.ApplyTo(user);
+            result = await users.UpdateAsync(user);
+        }
+
         if (result.Succeeded && currentRole != Input.Role)
         {
             if (currentRole is { } old)

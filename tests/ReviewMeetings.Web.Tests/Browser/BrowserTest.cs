@@ -1,0 +1,125 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ReviewMeetings.Web.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReviewMeetings.Web.Tests.Browser;
+
+/// <summary>
+/// Base for tests that drive the app through real Chromium: the app runs on Kestrel at 127.0.0.1 (a browser cannot
+/// reach the in-memory test server) on its own database copy, and each test gets a fresh zh-CN browser context.
+/// </summary>
+public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFixture<HeadlessChromium>
+{
+    private IBrowserContext? _context;
+    private IPage? _page;
+
+    /// <summary>A 1280×800 tab whose relative URLs resolve against the running app.</summary>
+    protected IPage Page => _page ?? throw new InvalidOperationException("The browser page has not opened.");
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Factory.StartServer();
+        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
+
+        _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = address,
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        _page = await _context.NewPageAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+
+    internal override AppFactory CreateFactory(string connectionString)
+    {
+        var factory = base.CreateFactory(connectionString);
+        // Port 0: Kestrel picks a free port on 127.0.0.1, so test classes running in parallel never collide.
+        factory.UseKestrel(0);
+        return factory;
+    }
+
+    /// <summary>Signs in through the login form, as a person would, and waits until the app has let them in.</summary>
+    protected static async Task SignInAsync(IPage page, string userName, string password = DemoPassword)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (!page.Url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase))
+        {
+            await page.GotoAsync("/Account/Login");
+        }
+
+        await page.GetByLabel("用户名", new() { Exact = true }).FillAsync(userName);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await Expect(page).Not.ToHaveURLAsync(new Regex("/Account/Login", RegexOptions.IgnoreCase));
+    }
+
+    protected static ILocator Heading(IPage page) =>
+        page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    protected static ILocator MainNavigation(IPage page) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" });
+
+    /// <summary>Selects a unit in a tree-ordered list, whose options are indented with full-width spaces.</summary>
+    protected static async Task SelectUnitAsync(ILocator select, string unitName)
+    {
+        ArgumentNullException.ThrowIfNull(select);
+        var option = select.Locator("option", new() { HasTextRegex = new Regex($@"^\s*{Regex.Escape(unitName)}\s*$") });
+        await Expect(option).ToHaveCountAsync(1);
+        await select.SelectOptionAsync(new SelectOptionValue { Value = await option.GetAttributeAsync("value") });
+    }
+
+    /// <summary>Fails on any axe-core violation rated serious or critical, naming the rule and the offending elements.</summary>
+    protected static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, Describe(page.Url, serious));
+    }
+
+    /// <summary>Saves a screenshot for a person to look at, only when BROWSER_SCREENSHOTS names a folder.</summary>
+    protected static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (Environment.GetEnvironmentVariable("BROWSER_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
+        }
+    }
+
+    private static string Describe(string url, List<AxeResultItem> violations)
+    {
+        var text = new StringBuilder($"axe found {violations.Count} serious or critical accessibility violation(s) on {url}:");
+        foreach (var violation in violations)
+        {
+            text.Append("\n- ").Append(violation.Id).Append(" (").Append(violation.Impact).Append("): ").Append(violation.Help);
+            foreach (var node in violation.Nodes)
+            {
+                var reason = node.Any.Concat(node.All).Concat(node.None).Select(c => c.Message).FirstOrDefault(m => !string.IsNullOrEmpty(m));
+                text.Append("\n    ").Append(node.Target).Append(reason is null ? "" : " — " + reason);
+            }
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReviewMeetings.Web.Tests.Infrastructure;
+
+namespace ReviewMeetings.Web.Tests.Pages;
+
+public sealed class AuthorizationTests : AppTest
+{
+    [Fact]
+    public void Every_page_declares_who_may_use_it()
+    {
+        var pages = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(PageModel)) && !t.IsAbstract)
+            .ToList();
+
+        var undeclared = pages
+            .Where(t => !t.IsDefined(typeof(AuthorizeAttribute), inherit: true) && !t.IsDefined(typeof(AllowAnonymousAttribute), inherit: true))
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.True(pages.Count >= 15, $"Only {pages.Count} pages found.");
+        Assert.Empty(undeclared);
+    }
+
+    [Theory]
+    [InlineData("organizer")]
+    [InlineData("leader")]
+    [InlineData("secretary")]
+    [InlineData("observer")]
+    public async Task Only_administrators_reach_user_and_tree_management(string userName)
+    {
+        using var session = await SignInAsync(userName);
+        var unitId = await DbAsync(db => db.Organizations.Where(o => o.Name == "中共清河区东城街道工作委员会").Select(o => o.Id).SingleAsync());
+        var userId = await DbAsync(db => db.Users.Where(u => u.UserName == "secretary").Select(u => u.Id).SingleAsync());
+
+        foreach (var url in new[]
+        {
+            "/Admin/Users", "/Admin/Users/Create", $"/Admin/Users/Edit/{userId}", $"/Admin/Users/ResetPassword/{userId}",
+            $"/Admin/Users/Status/{userId}", "/Organizations/Create", $"/Organizations/Edit/{unitId}", $"/Organizations/Move/{unitId}",
+            $"/Organizations/Secretary/{unitId}", $"/Organizations/Status/{unitId}",
+        })
+        {
+            using var response = await session.Client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{userName} got {(int)response.StatusCode} for {url}");
+            Assert.Equal("没有访问权限", (await Session.ParseAsync(response)).Heading());
+        }
+    }
+
+    [Fact]
+    public async Task Forbidden_post_changes_nothing()
+    {
+        using var admin = await SignInAsync("admin");
+        var unitId = await DbAsync(db => db.Organizations.Where(o => o.Name == "中共清河区西城街道工作委员会").Select(o => o.Id).SingleAsync());
+        var editPage = await admin.GetAsync($"/Organizations/Edit/{unitId}");
+        using var organizer = await SignInAsync("organizer");
+
+        // The organizer replays the administrator's form with their own antiforgery cookie missing: refused either way.
+        using var response = await organizer.SubmitAsync(editPage, "main form", new() { ["Input.Name"] = "被篡改的名称" });
+
+        Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest);
+        Assert.Equal("中共清河区西城街道工作委员会", await DbAsync(db => db.Organizations.Where(o => o.Id == unitId).Select(o => o.Name).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("admin", true)]
+    [InlineData("organizer", false)]
+    public async Task User_management_link_shows_only_for_administrators(string userName, bool visible)
+    {
+        using var session = await SignInAsync(userName);
+
+        var home = await session.GetAsync("/");
+
+        Assert.Equal(visible, home.QuerySelector("nav a[href='/Admin/Users']") is not null);
+    }
+
+    [Fact]
+    public async Task Unknown_page_gets_the_Chinese_404_page()
+    {
+        using var session = await SignInAsync("organizer");
+
+        var page = await session.GetAsync("/no-such-page", HttpStatusCode.NotFound);
+
+        Assert.Equal("页面不存在", page.Heading());
+    }
+
+    [Fact]
+    public async Task Health_endpoints_answer_without_signing_in()
+    {
+        using var session = Anonymous();
+
+        using var live = await session.Client.GetAsync("/health");
+        using var ready = await session.Client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+}
