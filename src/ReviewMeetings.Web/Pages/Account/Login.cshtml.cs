@@ -48,7 +48,15 @@ public sealed class LoginModel(SignInManager<AppUser> signInManager, UserManager
             return $"登录失败次数过多，账号已被锁定，请{minutes}分钟后再试。";
         }
 
-        return result.IsNotAllowed ? "该账号已停用，无法登录。如有疑问请联系系统管理员。" : "用户名或密码错误。";
+        if (!result.IsNotAllowed)
+        {
+            return "用户名或密码错误。";
+        }
+
+        var refused = await users.FindByNameAsync(Input.UserName.Trim());
+        return refused is { IsDemo: true, IsDisabled: false }
+            ? "演示账号只能在开发和测试环境中使用。"
+            : "该账号已停用，无法登录。如有疑问请联系系统管理员。";
     }
 
     public sealed class LoginInput

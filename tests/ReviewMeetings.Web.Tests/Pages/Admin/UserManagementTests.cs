@@ -204,4 +204,21 @@ public sealed class UserManagementTests : AppTest
         Assert.Equal(["organizer", "organizer.liulin"], organizers.QuerySelectorAll("main tbody td:first-child").Select(td => td.TextContent.Trim()));
         Assert.Equal(["leader"], search.QuerySelectorAll("main tbody td:first-child").Select(td => td.TextContent.Trim()));
     }
+
+    [Fact]
+    public async Task Dates_are_shown_the_Chinese_way()
+    {
+        using var admin = await SignInAsync("admin");
+        var leader = await UserIdAsync("leader");
+        await DbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == leader);
+            user.CreatedAt = new DateTimeOffset(2026, 1, 16, 16, 30, 0, TimeSpan.Zero); // 00:30 on the 17th in Beijing
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await admin.GetAsync($"/Admin/Users/Edit/{leader}");
+
+        Assert.Contains("创建于 2026年1月17日", page.MainText(), StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace ReviewMeetings.Web.Infrastructure;
+
+/// <summary>Dates as Chinese readers expect them (2026年1月17日), in Beijing time whatever the server's own zone.</summary>
+public static class ChineseDates
+{
+    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static DateTimeOffset InBeijing(this DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Beijing);
+
+    public static string ToChineseDate(this DateTimeOffset value) =>
+        value.InBeijing().ToString("yyyy'年'M'月'd'日'", CultureInfo.InvariantCulture);
+
+    public static string ToChineseDate(this DateOnly value) => value.ToString("yyyy'年'M'月'd'日'", CultureInfo.InvariantCulture);
+
+    public static string ToChineseDateTime(this DateTimeOffset value) =>
+        value.InBeijing().ToString("yyyy'年'M'月'd'日' HH:mm", CultureInfo.InvariantCulture);
+}
