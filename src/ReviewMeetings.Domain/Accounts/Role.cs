@@ -18,6 +18,9 @@ public static class RoleNames
     public const string Secretary = nameof(Role.Secretary);
     public const string Observer = nameof(Role.Observer);
 
+    /// <summary>Who runs meetings (domain.md §5: organizers, and administrators who may do everything).</summary>
+    public const string MeetingStaff = Organizer + "," + Administrator;
+
     public static string ChineseName(this Role role) => role switch
     {
         Role.Administrator => "系统管理员",

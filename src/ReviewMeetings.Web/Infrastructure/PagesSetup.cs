@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Identity;
 using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Pages.Meetings;
 
 namespace ReviewMeetings.Web.Infrastructure;
 
@@ -16,6 +17,8 @@ internal static class PagesSetup
         builder.Services.AddRazorPages().AddMvcOptions(LocalizationSetup.UseChineseMessages);
         builder.Services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, AppClaimsFactory>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<MeetingAccess>();
+        builder.Services.AddScoped<MeetingSaver>();
         return builder;
     }
 

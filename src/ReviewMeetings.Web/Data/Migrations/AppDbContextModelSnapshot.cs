@@ -244,6 +244,295 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("ReviewMeetings.Domain.Meetings.AgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<int?>("PlannedMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned_minutes");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agenda_items");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_agenda_items_meeting_id");
+
+                    b.ToTable("agenda_items", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Meetings.AttendanceGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("Actual")
+                        .HasColumnType("integer")
+                        .HasColumnName("actual");
+
+                    b.Property<int>("Expected")
+                        .HasColumnType("integer")
+                        .HasColumnName("expected");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attendance_groups");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_attendance_groups_meeting_id");
+
+                    b.ToTable("attendance_groups", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Meetings.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string[]>("CoverageCategories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("coverage_categories");
+
+                    b.PrimitiveCollection<string[]>("CoverageTypes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("coverage_types");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Host")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("host");
+
+                    b.PrimitiveCollection<Guid[]>("LeaderIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("leader_ids");
+
+                    b.Property<string>("MainVenue")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("main_venue");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("ReviewYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("review_year");
+
+                    b.Property<TimeOnly?>("StartTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("start_time");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<string[]>("SubVenues")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("sub_venues");
+
+                    b.Property<int>("TimeLimitMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("time_limit_minutes");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateOnly?>("WrittenReportDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("written_report_deadline");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("OrganizationId", "ReviewYear")
+                        .HasDatabaseName("ix_meetings_organization_id_review_year");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Meetings.Reporter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("mode");
+
+                    b.Property<int?>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("SecretaryName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("secretary_name");
+
+                    b.Property<string>("SecretaryTitle")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("secretary_title");
+
+                    b.Property<Guid?>("SecretaryUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("secretary_user_id");
+
+                    b.Property<string>("UnitCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("unit_category");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit_name");
+
+                    b.Property<string>("UnitType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("unit_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reporters");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_reporters_organization_id");
+
+                    b.HasIndex("MeetingId", "OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reporters_meeting_id_organization_id");
+
+                    b.ToTable("reporters", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Meetings.StatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid>("ChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_status_changes");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_status_changes_meeting_id");
+
+                    b.ToTable("meeting_status_changes", (string)null);
+                });
+
             modelBuilder.Entity("ReviewMeetings.Domain.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -476,6 +765,148 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("ReviewMeetings.Domain.Meetings.AgendaItem", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
+                        .WithMany("Agenda")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agenda_items_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Meetings.AttendanceGroup", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendance_groups_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Meetings.Meeting", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_meetings_organizations_organization_id");
+
+                    b.OwnsMany("ReviewMeetings.Domain.Meetings.CoverageExclusion", "Exclusions", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("OrganizationId");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.HasKey("MeetingId", "__synthesizedOrdinal")
+                                .HasName("pk_meetings");
+
+                            b1.ToTable("meetings");
+
+                            b1
+                                .ToJson("exclusions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId")
+                                .HasConstraintName("fk_meetings_meetings_meeting_id");
+                        });
+
+                    b.OwnsMany("ReviewMeetings.Domain.Meetings.GuidanceAttendee", "Guidance", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Title");
+
+                            b1.HasKey("MeetingId", "__synthesizedOrdinal")
+                                .HasName("pk_meetings");
+
+                            b1.ToTable("meetings");
+
+                            b1
+                                .ToJson("guidance")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId")
+                                .HasConstraintName("fk_meetings_meetings_meeting_id");
+                        });
+
+                    b.OwnsOne("ReviewMeetings.Domain.Meetings.LotteryDraw", "Lottery", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset>("DrawnAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("lottery_drawn_at");
+
+                            b1.Property<Guid>("DrawnBy")
+                                .HasColumnType("uuid")
+                                .HasColumnName("lottery_drawn_by");
+
+                            b1.Property<long>("Seed")
+                                .HasColumnType("bigint")
+                                .HasColumnName("lottery_seed");
+
+                            b1.HasKey("MeetingId");
+
+                            b1.ToTable("meetings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId")
+                                .HasConstraintName("fk_meetings_meetings_id");
+                        });
+
+                    b.Navigation("Exclusions");
+
+                    b.Navigation("Guidance");
+
+                    b.Navigation("Lottery");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Meetings.Reporter", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
+                        .WithMany("Reporters")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reporters_meetings_meeting_id");
+
+                    b.HasOne("ReviewMeetings.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_reporters_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Meetings.StatusChange", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_status_changes_meetings_meeting_id");
+                });
+
             modelBuilder.Entity("ReviewMeetings.Domain.Organizations.Organization", b =>
                 {
                     b.HasOne("ReviewMeetings.Domain.Organizations.Organization", null)
@@ -539,6 +970,17 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_users_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Attendance");
+
+                    b.Navigation("Reporters");
+
+                    b.Navigation("StatusChanges");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,599 @@
+using ReviewMeetings.Domain.Common;
+using ReviewMeetings.Domain.Organizations;
+
+namespace ReviewMeetings.Domain.Meetings;
+
+/// <summary>
+/// A report-and-review meeting (述职评议会议) hosted by one unit for the units below it: who reports and how,
+/// the agenda, the attendees, and where it stands in its lifecycle.
+/// </summary>
+public sealed class Meeting
+{
+    public const int TitleMaxLength = 150;
+    public const int VenueMaxLength = 100;
+    public const int HostMaxLength = 100;
+    public const int MaxSubVenues = 30;
+    public const int DefaultTimeLimitMinutes = 6;
+    public const int MinTimeLimitMinutes = 1;
+    public const int MaxTimeLimitMinutes = 30;
+
+    private readonly List<Reporter> _reporters = [];
+    private readonly List<AgendaItem> _agenda = [];
+    private readonly List<AttendanceGroup> _attendance = [];
+    private readonly List<StatusChange> _statusChanges = [];
+    private List<Guid> _leaderIds = [];
+    private List<string> _subVenues = [];
+    private List<GuidanceAttendee> _guidance = [];
+    private readonly List<CoverageExclusion> _exclusions = [];
+    private List<OrganizationCategory> _coverageCategories = DefaultCoverageCategories();
+    private List<OrganizationType> _coverageTypes = DefaultCoverageTypes();
+
+    private Meeting()
+    {
+        Title = null!;
+    }
+
+    private Meeting(Guid organizationId, string title, int reviewYear, Guid createdBy, DateTimeOffset createdAt)
+    {
+        Id = Guid.CreateVersion7();
+        OrganizationId = organizationId;
+        Title = title;
+        ReviewYear = reviewYear;
+        TimeLimitMinutes = DefaultTimeLimitMinutes;
+        Status = MeetingStatus.Draft;
+        CreatedBy = createdBy;
+        CreatedAt = createdAt;
+        UpdatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The hosting unit (e.g. 中共清河区委员会); reporters come from its subtree.</summary>
+    public Guid OrganizationId { get; private set; }
+
+    public string Title { get; private set; }
+
+    public int ReviewYear { get; private set; }
+
+    public DateOnly? Date { get; private set; }
+
+    public TimeOnly? StartTime { get; private set; }
+
+    public string? MainVenue { get; private set; }
+
+    public IReadOnlyList<string> SubVenues => _subVenues;
+
+    /// <summary>The presiding leader (主持人), as written on the notice, e.g. "区委书记 陈立群".</summary>
+    public string? Host { get; private set; }
+
+    public int TimeLimitMinutes { get; private set; }
+
+    public DateOnly? WrittenReportDeadline { get; private set; }
+
+    public MeetingStatus Status { get; private set; }
+
+    public Guid CreatedBy { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public LotteryDraw? Lottery { get; private set; }
+
+    /// <summary>User ids of the commenting leaders (点评领导), in the order they were chosen.</summary>
+    public IReadOnlyList<Guid> LeaderIds => _leaderIds;
+
+    public IReadOnlyList<GuidanceAttendee> Guidance => _guidance;
+
+    public IReadOnlyList<CoverageExclusion> Exclusions => _exclusions;
+
+    /// <summary>Units of these categories and types in the host's subtree are expected to report (覆盖范围).</summary>
+    public IReadOnlyList<OrganizationCategory> CoverageCategories => _coverageCategories;
+
+    public IReadOnlyList<OrganizationType> CoverageTypes => _coverageTypes;
+
+    public IReadOnlyCollection<Reporter> Reporters => _reporters;
+
+    public IReadOnlyCollection<AgendaItem> Agenda => _agenda;
+
+    public IReadOnlyCollection<AttendanceGroup> Attendance => _attendance;
+
+    public IReadOnlyCollection<StatusChange> StatusChanges => _statusChanges;
+
+    public uint Version { get; private set; }
+
+    public bool ReportersEditable => Status is MeetingStatus.Draft or MeetingStatus.Published;
+
+    public static Meeting Create(Guid organizationId, string? title, int reviewYear, Guid createdBy, DateTimeOffset createdAt)
+    {
+        var meeting = new Meeting(organizationId, CheckTitle(title), CheckYear(reviewYear), createdBy, createdAt);
+        meeting.SetAgenda(
+        [
+            new AgendaDraft(AgendaItemKind.ReportsAndComments, null, null),
+            new AgendaDraft(AgendaItemKind.Evaluation, null, 15),
+            new AgendaDraft(AgendaItemKind.Speech, null, 20),
+        ]);
+        meeting.SetAttendance(
+        [
+            new AttendanceDraft(null, "区级领导", 0),
+            new AttendanceDraft(null, "部门负责人", 0),
+            new AttendanceDraft(null, "党代表、人大代表、政协委员", 0),
+            new AttendanceDraft(null, "基层党员群众代表", 0),
+        ]);
+        return meeting;
+    }
+
+    /// <summary>The usual title: "清河区2025年度党组织书记抓基层党建工作述职评议会议".</summary>
+    public static string SuggestTitle(string hostUnitName, int reviewYear)
+    {
+        ArgumentNullException.ThrowIfNull(hostUnitName);
+        var place = hostUnitName.Trim();
+        if (place.StartsWith("中共", StringComparison.Ordinal))
+        {
+            place = place[2..];
+        }
+
+        foreach (var suffix in new[] { "工作委员会", "委员会", "党工委", "党委", "党组" })
+        {
+            if (place.EndsWith(suffix, StringComparison.Ordinal) && place.Length > suffix.Length)
+            {
+                place = place[..^suffix.Length];
+                break;
+            }
+        }
+
+        return $"{place}{reviewYear}年度党组织书记抓基层党建工作述职评议会议";
+    }
+
+    public void UpdateDetails(MeetingDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        EnsureBefore(MeetingStatus.Closed, "会议已结束，不能再修改会议信息。");
+        var year = CheckYear(details.ReviewYear);
+        if (details.TimeLimitMinutes is < MinTimeLimitMinutes or > MaxTimeLimitMinutes)
+        {
+            throw new DomainException($"现场述职时限应在{MinTimeLimitMinutes}到{MaxTimeLimitMinutes}分钟之间。", nameof(TimeLimitMinutes));
+        }
+
+        if (details.Date is { } date && (date < new DateOnly(year, 11, 1) || date > new DateOnly(year + 1, 12, 31)))
+        {
+            throw new DomainException($"{year}年度的会议日期应在{year}年11月至{year + 1}年12月之间。", nameof(Date));
+        }
+
+        if (details.Date is null && Status != MeetingStatus.Draft)
+        {
+            throw new DomainException("会议已发布，必须填写会议日期。", nameof(Date));
+        }
+
+        if (details.WrittenReportDeadline is { } deadline && details.Date is { } meetingDate && deadline > meetingDate)
+        {
+            throw new DomainException("书面述职报告截止日期不能晚于会议日期。", nameof(WrittenReportDeadline));
+        }
+
+        var subVenues = details.SubVenues.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
+        if (subVenues.Count > MaxSubVenues)
+        {
+            throw new DomainException($"分会场不能超过{MaxSubVenues}个。", nameof(SubVenues));
+        }
+
+        if (subVenues.Any(v => v.Length > VenueMaxLength))
+        {
+            throw new DomainException($"分会场名称不能超过{VenueMaxLength}个字。", nameof(SubVenues));
+        }
+
+        // Everything is checked before anything changes, so a refused update leaves the meeting as it was.
+        var title = CheckTitle(details.Title);
+        var mainVenue = Text.Optional(details.MainVenue, VenueMaxLength, "主会场", nameof(MainVenue));
+        var host = Text.Optional(details.Host, HostMaxLength, "主持人", nameof(Host));
+        Title = title;
+        ReviewYear = year;
+        Date = details.Date;
+        StartTime = details.StartTime;
+        MainVenue = mainVenue;
+        _subVenues = subVenues;
+        Host = host;
+        TimeLimitMinutes = details.TimeLimitMinutes;
+        WrittenReportDeadline = details.WrittenReportDeadline;
+    }
+
+    public void SetLeaders(IEnumerable<Guid> leaderIds, IEnumerable<GuidanceAttendee> guidance)
+    {
+        EnsureBefore(MeetingStatus.Closed, "会议已结束，不能再修改点评领导。");
+        _leaderIds = leaderIds.Distinct().ToList();
+        _guidance = guidance.ToList();
+    }
+
+    public void SetAgenda(IEnumerable<AgendaDraft> items)
+    {
+        EnsureBefore(MeetingStatus.InSession, "会议已开始，不能再修改议程。");
+        var list = items.ToList();
+        if (list.Count == 0)
+        {
+            throw new DomainException("议程至少需要一项。");
+        }
+
+        var built = list.Select((item, index) => new AgendaItem(item.Kind, item.Title, item.PlannedMinutes, index + 1)).ToList();
+        _agenda.Clear();
+        _agenda.AddRange(built);
+    }
+
+    /// <summary>Planned end: the start time plus every planned duration, on-site reports counted at the time limit.</summary>
+    public TimeOnly? PlannedEnd()
+    {
+        if (StartTime is not { } start)
+        {
+            return null;
+        }
+
+        var minutes = _agenda.Sum(item => item.PlannedMinutes
+            ?? (item.Kind == AgendaItemKind.ReportsAndComments ? OnSiteCount * (TimeLimitMinutes + 3) : 0));
+        return start.AddMinutes(minutes);
+    }
+
+    public void SetAttendance(IEnumerable<AttendanceDraft> groups)
+    {
+        EnsureBefore(MeetingStatus.Closed, "会议已结束，不能再修改参会人员。");
+        var drafts = groups.ToList();
+        var names = drafts.Select(d => d.Name?.Trim()).Where(n => !string.IsNullOrEmpty(n)).ToList();
+        if (names.Count != names.Distinct().Count())
+        {
+            throw new DomainException("参会人员类别不能重名。");
+        }
+
+        var ids = drafts.Where(d => d.Id is not null).Select(d => d.Id!.Value).ToList();
+        if (ids.Count != ids.Distinct().Count())
+        {
+            throw new DomainException("同一参会人员类别不能出现两次。");
+        }
+
+        // Build every new group first (which checks every row), then apply, so a refused row changes nothing.
+        var checkedRows = drafts.Select((d, i) => (Draft: d, Checked: new AttendanceGroup(d.Name, d.Expected, i + 1))).ToList();
+        var kept = new List<AttendanceGroup>();
+        foreach (var (draft, fresh) in checkedRows)
+        {
+            var existing = draft.Id is { } id ? _attendance.SingleOrDefault(g => g.Id == id) : null;
+            if (existing is null)
+            {
+                kept.Add(fresh);
+            }
+            else
+            {
+                existing.Update(fresh.Name, fresh.Expected, fresh.Order);
+                kept.Add(existing);
+            }
+        }
+
+        _attendance.Clear();
+        _attendance.AddRange(kept);
+    }
+
+    public void RecordActualAttendance(Guid groupId, int? actual)
+    {
+        EnsureBefore(MeetingStatus.ResultsPublished, "结果已公布，不能再修改实到人数。");
+        var group = _attendance.SingleOrDefault(g => g.Id == groupId) ?? throw new DomainException("参会人员类别不存在。");
+        group.RecordActual(actual);
+    }
+
+    public Reporter AddReporter(Organization unit, ReportMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        EnsureReportersEditable();
+        if (!unit.IsActive)
+        {
+            throw new DomainException($"“{unit.Name}”已停用，不能作为述职对象。");
+        }
+
+        if (unit.Id == OrganizationId)
+        {
+            throw new DomainException("主办单位本身不能作为述职对象。");
+        }
+
+        if (!unit.Path.Contains(OrganizationId.ToString("N") + "/", StringComparison.Ordinal))
+        {
+            throw new DomainException($"“{unit.Name}”不是主办单位的下级单位，不能作为本次会议的述职对象。");
+        }
+
+        if (_reporters.Any(r => r.OrganizationId == unit.Id))
+        {
+            throw new DomainException($"“{unit.Name}”已是本次会议的述职对象。");
+        }
+
+        var reporter = new Reporter(Id, unit, mode);
+        if (mode == ReportMode.OnSite)
+        {
+            Lottery = null;
+        }
+
+        _reporters.Add(reporter);
+        _exclusions.RemoveAll(e => e.OrganizationId == unit.Id);
+        Renumber();
+        return reporter;
+    }
+
+    public void RemoveReporter(Guid reporterId)
+    {
+        EnsureReportersEditable();
+        var reporter = Find(reporterId);
+        _reporters.Remove(reporter);
+        if (reporter.Mode == ReportMode.OnSite)
+        {
+            Lottery = null;
+        }
+
+        Renumber();
+    }
+
+    public void SetMode(Guid reporterId, ReportMode mode)
+    {
+        EnsureReportersEditable();
+        var reporter = Find(reporterId);
+        if (reporter.Mode != mode)
+        {
+            reporter.SetMode(mode);
+            reporter.SetOrder(null);
+            Lottery = null;
+            Renumber();
+        }
+    }
+
+    /// <summary>Sets the mode of every reporter whose unit is of the category; returns how many changed.</summary>
+    public int SetModeForCategory(OrganizationCategory category, ReportMode mode)
+    {
+        EnsureReportersEditable();
+        var changed = 0;
+        foreach (var reporter in _reporters.Where(r => r.UnitCategory == category && r.Mode != mode))
+        {
+            reporter.SetMode(mode);
+            reporter.SetOrder(null);
+            changed++;
+        }
+
+        if (changed > 0)
+        {
+            Lottery = null;
+        }
+
+        Renumber();
+        return changed;
+    }
+
+    /// <summary>Sets the on-site speaking order; <paramref name="onSiteOrder"/> must name every on-site reporter once.</summary>
+    public void Reorder(IReadOnlyList<Guid> onSiteOrder)
+    {
+        ArgumentNullException.ThrowIfNull(onSiteOrder);
+        EnsureReportersEditable();
+        var onSite = OnSite().Select(r => r.Id).ToHashSet();
+        if (onSiteOrder.Count != onSite.Count || !onSite.SetEquals(onSiteOrder))
+        {
+            throw new DomainException("述职顺序已被他人修改，请刷新后重新排序。");
+        }
+
+        if (OnSite().Select(r => r.Id).SequenceEqual(onSiteOrder))
+        {
+            return;
+        }
+
+        for (var i = 0; i < onSiteOrder.Count; i++)
+        {
+            Find(onSiteOrder[i]).SetOrder(i + 1);
+        }
+
+        Lottery = null;
+    }
+
+    /// <summary>Moves an on-site reporter one place earlier (-1) or later (+1): the keyboard alternative to dragging.</summary>
+    public void Move(Guid reporterId, int step)
+    {
+        var order = OnSite().Select(r => r.Id).ToList();
+        var index = order.IndexOf(reporterId);
+        if (index < 0)
+        {
+            throw new DomainException("只有现场述职对象需要排序。");
+        }
+
+        var target = Math.Clamp(index + Math.Sign(step), 0, order.Count - 1);
+        (order[index], order[target]) = (order[target], order[index]);
+        Reorder(order);
+    }
+
+    public void DrawLots(long seed, Guid drawnBy, DateTimeOffset drawnAt)
+    {
+        EnsureReportersEditable();
+        var order = Domain.Meetings.Lottery.Draw(OnSite().Select(r => r.Id), seed);
+        if (order.Count < 2)
+        {
+            throw new DomainException("现场述职对象少于2个，无需抽签。");
+        }
+
+        Reorder(order);
+        Lottery = new LotteryDraw(seed, drawnBy, drawnAt);
+    }
+
+    public void Exclude(Organization unit, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        EnsureReportersEditable();
+        if (_reporters.Any(r => r.OrganizationId == unit.Id))
+        {
+            throw new DomainException($"“{unit.Name}”已是述职对象，无需排除。");
+        }
+
+        var text = Text.Required(reason, CoverageExclusion.ReasonMaxLength, "排除原因", "Reason");
+        _exclusions.RemoveAll(e => e.OrganizationId == unit.Id);
+        _exclusions.Add(new CoverageExclusion(unit.Id, text));
+    }
+
+    public void SetCoverageScope(IEnumerable<OrganizationCategory> categories, IEnumerable<OrganizationType> types)
+    {
+        EnsureReportersEditable();
+        _coverageCategories = categories.Distinct().Order().ToList();
+        _coverageTypes = types.Distinct().Order().ToList();
+    }
+
+    public bool IsInCoverageScope(OrganizationCategory category, OrganizationType type) =>
+        _coverageCategories.Contains(category) && _coverageTypes.Contains(type);
+
+    public void Include(Guid organizationId)
+    {
+        EnsureReportersEditable();
+        _exclusions.RemoveAll(e => e.OrganizationId == organizationId);
+    }
+
+    /// <summary>Draft → Published. <paramref name="unitsInScope"/> are the active units every meeting of this host must cover.</summary>
+    public void Publish(IReadOnlyCollection<Guid> unitsInScope, Guid by, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(unitsInScope);
+        EnsureStatus(MeetingStatus.Draft);
+        if (Date is null)
+        {
+            throw new DomainException("请先填写会议日期再发布。");
+        }
+
+        if (_reporters.Count == 0)
+        {
+            throw new DomainException("至少需要一个述职对象才能发布。");
+        }
+
+        var uncovered = Coverage.Uncovered(unitsInScope, this);
+        if (uncovered.Count > 0)
+        {
+            throw new DomainException($"还有{uncovered.Count}个单位既未安排述职也未说明排除原因，请在“覆盖情况”中处理后再发布。");
+        }
+
+        ChangeStatus(MeetingStatus.Published, by, at, reason: null);
+    }
+
+    public void StartSession(Guid by, DateTimeOffset at)
+    {
+        EnsureStatus(MeetingStatus.Published);
+        ChangeStatus(MeetingStatus.InSession, by, at, reason: null);
+    }
+
+    public void StartEvaluation(Guid by, DateTimeOffset at)
+    {
+        EnsureStatus(MeetingStatus.InSession);
+        ChangeStatus(MeetingStatus.Evaluating, by, at, reason: null);
+    }
+
+    public void Close(Guid by, DateTimeOffset at)
+    {
+        EnsureStatus(MeetingStatus.InSession, MeetingStatus.Evaluating);
+        ChangeStatus(MeetingStatus.Closed, by, at, reason: null);
+    }
+
+    public void PublishResults(Guid by, DateTimeOffset at)
+    {
+        EnsureStatus(MeetingStatus.Closed);
+        ChangeStatus(MeetingStatus.ResultsPublished, by, at, reason: null);
+    }
+
+    public void Archive(Guid by, DateTimeOffset at)
+    {
+        EnsureStatus(MeetingStatus.Closed, MeetingStatus.ResultsPublished);
+        ChangeStatus(MeetingStatus.Archived, by, at, reason: null);
+    }
+
+    /// <summary>
+    /// Goes back to an earlier state, always with a reason. Once a meeting is closed only an administrator may do this.
+    /// </summary>
+    public void Revert(MeetingStatus to, string? reason, bool byAdministrator, Guid by, DateTimeOffset at)
+    {
+        if (to >= Status)
+        {
+            throw new DomainException("只能退回到之前的状态。");
+        }
+
+        if (Status >= MeetingStatus.Closed && !byAdministrator)
+        {
+            throw new DomainException("会议已结束，只有系统管理员可以退回。");
+        }
+
+        ChangeStatus(to, by, at, Text.Required(reason, 200, "退回原因", "Reason"));
+    }
+
+    public IEnumerable<Reporter> OnSite() =>
+        _reporters.Where(r => r.Mode == ReportMode.OnSite).OrderBy(r => r.Order ?? int.MaxValue).ThenBy(r => r.UnitName, StringComparer.Ordinal);
+
+    public IEnumerable<Reporter> Written() =>
+        _reporters.Where(r => r.Mode == ReportMode.Written).OrderBy(r => r.UnitName, StringComparer.Ordinal);
+
+    public int OnSiteCount => _reporters.Count(r => r.Mode == ReportMode.OnSite);
+
+    public void Touch(DateTimeOffset at) => UpdatedAt = at;
+
+    private Reporter Find(Guid reporterId) =>
+        _reporters.SingleOrDefault(r => r.Id == reporterId) ?? throw new DomainException("述职对象不存在，可能已被他人删除，请刷新页面。");
+
+    /// <summary>On-site reporters keep their relative order and are numbered 1..n; newcomers go last.</summary>
+    private void Renumber()
+    {
+        var order = 1;
+        foreach (var reporter in OnSite().ToList())
+        {
+            reporter.SetOrder(order++);
+        }
+
+        foreach (var reporter in _reporters.Where(r => r.Mode == ReportMode.Written))
+        {
+            reporter.SetOrder(null);
+        }
+    }
+
+    private void ChangeStatus(MeetingStatus to, Guid by, DateTimeOffset at, string? reason)
+    {
+        _statusChanges.Add(new StatusChange(Status, to, by, at, reason));
+        Status = to;
+        UpdatedAt = at;
+    }
+
+    private void EnsureReportersEditable()
+    {
+        if (!ReportersEditable)
+        {
+            throw new DomainException("会议已开始，不能再调整述职对象和顺序。");
+        }
+    }
+
+    private void EnsureBefore(MeetingStatus status, string message)
+    {
+        if (Status >= status)
+        {
+            throw new DomainException(message);
+        }
+    }
+
+    private void EnsureStatus(params MeetingStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new DomainException($"会议当前状态为“{Status.ChineseName()}”，不能执行此操作。");
+        }
+    }
+
+    // Grassroots branches are reviewed by their own superior, not at this meeting.
+    private static List<OrganizationCategory> DefaultCoverageCategories() =>
+        Enum.GetValues<OrganizationCategory>().Where(c => c is not OrganizationCategory.Community and not OrganizationCategory.Local).ToList();
+
+    private static List<OrganizationType> DefaultCoverageTypes() =>
+        Enum.GetValues<OrganizationType>().Where(t => t is not OrganizationType.GeneralBranch and not OrganizationType.Branch).ToList();
+
+    private static string CheckTitle(string? title) => Text.Required(title, TitleMaxLength, "会议名称", nameof(Title));
+
+    private static int CheckYear(int year) =>
+        year is < 2000 or > 2100 ? throw new DomainException("述职年度应在2000到2100之间。", nameof(ReviewYear)) : year;
+}
+
+public sealed record MeetingDetails(
+    string? Title,
+    int ReviewYear,
+    DateOnly? Date,
+    TimeOnly? StartTime,
+    string? MainVenue,
+    IReadOnlyList<string> SubVenues,
+    string? Host,
+    int TimeLimitMinutes,
+    DateOnly? WrittenReportDeadline);
+
+public sealed record AgendaDraft(AgendaItemKind Kind, string? Title, int? PlannedMinutes);
+
+public sealed record AttendanceDraft(Guid? Id, string? Name, int Expected);

@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Common;
+using ReviewMeetings.Domain.Meetings;
+using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Organizations;
+
+namespace ReviewMeetings.Web.Pages.Meetings;
+
+[Authorize(Roles = RoleNames.MeetingStaff)]
+public sealed class CreateModel(OrganizationScope scope, AppDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "请选择主办单位。")]
+    [Display(Name = "主办单位")]
+    public Guid? HostUnitId { get; set; }
+
+    [BindProperty]
+    public DetailsInput Input { get; set; } = new();
+
+    public List<SelectListItem> Units { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var root = await scope.RootAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().InBeijing().DateTime);
+        // Meetings run from December to February and review the year just ending.
+        Input.ReviewYear = today.Month >= 9 ? today.Year : today.Year - 1;
+        Input.Title = Meeting.SuggestTitle(root.UnitName, Input.ReviewYear.Value);
+        HostUnitId = root.UnitId;
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var host = HostUnitId is { } hostId ? await scope.FindUnitAsync(hostId, cancellationToken) : null;
+        if (ModelState.IsValid && host is null)
+        {
+            ModelState.AddModelError(nameof(HostUnitId), "请选择您管理范围内的主办单位。");
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var details = Input.ToDetails(Meeting.SuggestTitle(host!.Name, Input.ReviewYear!.Value));
+                var meeting = Meeting.Create(host.Id, details.Title, details.ReviewYear, User.UserId(), clock.GetUtcNow());
+                meeting.UpdateDetails(details);
+                db.Meetings.Add(meeting);
+                await db.SaveChangesAsync(cancellationToken);
+                TempData["Message"] = "会议已创建。请继续添加述职对象、议程和参会人员。";
+                return RedirectToPage("Details", new { id = meeting.Id });
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddDomainError(ex);
+            }
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Units = await UnitOptions.LoadAsync(await scope.UnitsAsync(cancellationToken), HostUnitId, cancellationToken: cancellationToken);
+}
