@@ -10,6 +10,7 @@ public static class ModelStateExtensions
     {
         ArgumentNullException.ThrowIfNull(modelState);
         ArgumentNullException.ThrowIfNull(exception);
-        modelState.AddModelError(exception.Field is null ? "" : $"{prefix}.{exception.Field}", exception.Message);
+        var key = exception.Field is null ? "" : prefix.Length == 0 ? exception.Field : $"{prefix}.{exception.Field}";
+        modelState.AddModelError(key, exception.Message);
     }
 }

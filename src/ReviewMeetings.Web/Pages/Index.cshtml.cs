@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Meetings;
+using ReviewMeetings.Domain.Meetings;
 
 namespace ReviewMeetings.Web.Pages;
 
 /// <summary>The dashboard: what the signed-in user is responsible for, by role.</summary>
 [Authorize]
-public sealed class IndexModel(OrganizationScope scope) : PageModel
+public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, TimeProvider clock) : PageModel
 {
     public Role Role { get; private set; }
 
@@ -27,6 +29,10 @@ public sealed class IndexModel(OrganizationScope scope) : PageModel
 
     public Secretary? OwnSecretary { get; private set; }
 
+    public IReadOnlyList<MeetingRow> Meetings { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Role = Enum.GetValues<Role>().First(r => User.IsInRole(r.ToString()));
@@ -42,6 +48,16 @@ public sealed class IndexModel(OrganizationScope scope) : PageModel
             .Select(o => new UnitRow(o.Id, o.Name))
             .ToListAsync(cancellationToken);
         OwnSecretary = await units.AsNoTracking().Where(o => o.Id == root.UnitId).Select(o => o.Secretary).SingleOrDefaultAsync(cancellationToken);
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().InBeijing().DateTime);
+        var unitId = root.UnitId;
+        Meetings = await (await access.VisibleAsync(cancellationToken))
+            .Where(m => m.Status < MeetingStatus.Archived)
+            .OrderByDescending(m => m.ReviewYear).ThenBy(m => m.Date)
+            .Take(10)
+            .Select(m => new MeetingRow(m.Id, m.Title, m.Date, m.Status, m.WrittenReportDeadline,
+                m.Reporters.Where(r => r.OrganizationId == unitId).Select(r => (ReportMode?)r.Mode).FirstOrDefault(),
+                m.Reporters.Where(r => r.OrganizationId == unitId).Select(r => r.Order).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
         if (Role == Role.Administrator)
         {
             var users = await scope.UsersAsync(cancellationToken);
@@ -53,4 +69,6 @@ public sealed class IndexModel(OrganizationScope scope) : PageModel
     public sealed record CategoryCount(OrganizationCategory Category, int Count);
 
     public sealed record UnitRow(Guid Id, string Name);
+
+    public sealed record MeetingRow(Guid Id, string Title, DateOnly? Date, MeetingStatus Status, DateOnly? Deadline, ReportMode? OwnMode, int? OwnOrder);
 }

@@ -95,7 +95,7 @@ public sealed class FoundationBrowserTests(HeadlessChromium chromium) : BrowserT
     {
         await Page.SetViewportSizeAsync(390, 844);
         await SignInAsync(Page, "organizer");
-        var toggle = Page.GetByRole(AriaRole.Button, new() { Name = "展开导航" });
+        var toggle = Page.GetByRole(AriaRole.Button, new() { Name = "导航菜单" });
         var organizations = MainNavigation(Page).GetByRole(AriaRole.Link, new() { Name = "组织架构" });
         await Expect(toggle).ToBeVisibleAsync();
         await Expect(organizations).ToBeHiddenAsync();

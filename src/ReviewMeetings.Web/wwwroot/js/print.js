@@ -1,0 +1,1 @@
+document.getElementById("print-notice")?.addEventListener("click", function () { window.print(); });
