@@ -51,7 +51,7 @@ public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, Ti
         Today = DateOnly.FromDateTime(clock.GetUtcNow().InBeijing().DateTime);
         var unitId = root.UnitId;
         Meetings = await (await access.VisibleAsync(cancellationToken))
-            .Where(m => m.Status < MeetingStatus.Archived)
+            .Where(m => m.Status != MeetingStatus.Archived)
             .OrderByDescending(m => m.ReviewYear).ThenBy(m => m.Date)
             .Take(10)
             .Select(m => new MeetingRow(m.Id, m.Title, m.Date, m.Status, m.WrittenReportDeadline,

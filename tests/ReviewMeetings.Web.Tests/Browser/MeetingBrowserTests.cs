@@ -1,0 +1,237 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using ReviewMeetings.Domain.Meetings;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReviewMeetings.Web.Tests.Browser;
+
+public sealed class MeetingBrowserTests(HeadlessChromium chromium) : BrowserTest(chromium)
+{
+    private static readonly string[] StreetsAndTowns =
+    [
+        "中共清河区东城街道工作委员会", "中共清河区西城街道工作委员会", "中共清河区南湖街道工作委员会", "中共清河区北苑街道工作委员会",
+        "中共清河区桃源镇委员会", "中共清河区柳溪镇委员会", "中共清河区石桥镇委员会",
+    ];
+
+    private static readonly string[] OtherUnits =
+    [
+        "中共清河区直属机关工作委员会", "中共清河经济开发区工作委员会", "中共清河区“两新”组织工作委员会",
+        "中共清河区财政局党组", "中共清河区教育局委员会", "中共清河区卫生健康局委员会",
+    ];
+
+    private const string LeftOutUnit = "中共清河区离退休干部工作委员会";
+
+    [Fact]
+    public async Task Organizer_schedules_a_meeting_reorders_by_drag_and_drop_and_publishes_it()
+    {
+        await SignInAsync(Page, "organizer");
+        await MainNavigation(Page).GetByRole(AriaRole.Link, new() { Name = "述职评议会议" }).ClickAsync();
+        await Expect(Heading(Page)).ToHaveTextAsync("述职评议会议");
+        await AssertNoSeriousAxeViolationsAsync(Page);
+
+        var title = await ScheduleMeetingAsync();
+        var meetingId = Guid.Parse(Regex.Match(Page.Url, "/Meetings/Details/([0-9a-f-]{36})").Groups[1].Value);
+        await AssertNoSeriousAxeViolationsAsync(Page);
+
+        await Preparation("述职对象").ClickAsync();
+        await Expect(Heading(Page)).ToHaveTextAsync("述职对象");
+        await AddReportersAsync(StreetsAndTowns, "现场述职");
+        await AddReportersAsync(OtherUnits, "书面述职");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "全部述职对象（13 个）" })).ToBeVisibleAsync();
+        var added = await OnSiteOrderInDatabaseAsync(meetingId);
+        Assert.Equal(StreetsAndTowns.Order(), added.Order());
+        await Expect(OnSiteItems()).ToHaveTextAsync(Naming(added));
+        await AssertNoSeriousAxeViolationsAsync(Page);
+
+        await DragAsync(OnSiteItems().Nth(2).Locator(".drag-handle"), OnSiteItems().Nth(0));
+
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("现场述职顺序已保存。");
+        string[] dragged = [added[2], added[0], added[1], .. added[3..]];
+        await Expect(OnSiteItems()).ToHaveTextAsync(Naming(dragged));
+        Assert.Equal(dragged, await OnSiteOrderInDatabaseAsync(meetingId));
+
+        var moveDown = Page.GetByRole(AriaRole.Button, new() { Name = "下移 " + dragged[0], Exact = true });
+        await moveDown.FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("现场述职顺序已调整。");
+        string[] moved = [dragged[1], dragged[0], .. dragged[2..]];
+        await Expect(OnSiteItems()).ToHaveTextAsync(Naming(moved));
+        Assert.Equal(moved, await OnSiteOrderInDatabaseAsync(meetingId));
+        await AssertNoSeriousAxeViolationsAsync(Page);
+        await SaveScreenshotAsync(Page, "meeting-reporters");
+
+        await BackToOverviewAsync(title);
+        await Preparation("会议状态").ClickAsync();
+        await Expect(Heading(Page)).ToHaveTextAsync("会议状态");
+        await AssertNoSeriousAxeViolationsAsync(Page);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "发布会议" }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("还有1个单位既未安排述职也未说明排除原因");
+        await Expect(Heading(Page)).ToHaveTextAsync("会议状态");
+        await AssertNoSeriousAxeViolationsAsync(Page);
+
+        await BackToOverviewAsync(title);
+        await Preparation("覆盖情况").ClickAsync();
+        await Expect(Heading(Page)).ToHaveTextAsync("覆盖情况");
+        await Expect(Page.Locator("#uncovered-count")).ToHaveTextAsync("1");
+        await AssertNoSeriousAxeViolationsAsync(Page);
+        var reason = Page.GetByLabel($"排除“{LeftOutUnit}”的原因", new() { Exact = true });
+        await reason.FillAsync("书记新任不满半年");
+        await Page.Locator("form").Filter(new() { Has = reason }).GetByRole(AriaRole.Button, new() { Name = "本年度不安排" }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync($"已将“{LeftOutUnit}”排除");
+        await Expect(Page.Locator("#uncovered-count")).ToHaveTextAsync("0");
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync($"{LeftOutUnit}：书记新任不满半年");
+        await AssertNoSeriousAxeViolationsAsync(Page);
+
+        foreach (var (link, heading) in new[] { ("议程", "议程"), ("参会人员", "参会人员"), ("点评领导", "点评领导与到会指导") })
+        {
+            await BackToOverviewAsync(title);
+            await Preparation(link).ClickAsync();
+            await Expect(Heading(Page)).ToHaveTextAsync(heading);
+            await AssertNoSeriousAxeViolationsAsync(Page);
+        }
+
+        await BackToOverviewAsync(title);
+        await Preparation("会议状态").ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "发布会议" }).ClickAsync();
+
+        await Expect(Heading(Page)).ToHaveTextAsync(title);
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("会议状态已改为“已发布”。");
+        await Expect(Page.GetByRole(AriaRole.Main).Locator(".badge").First).ToHaveTextAsync("已发布");
+        Assert.Equal(MeetingStatus.Published, await DbAsync(db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Status).SingleAsync()));
+        await AssertNoSeriousAxeViolationsAsync(Page);
+
+        await Preparation("会议通知").ClickAsync();
+        await Expect(Heading(Page)).ToHaveTextAsync($"关于召开{title}的通知");
+        await Expect(Page.GetByRole(AriaRole.Article)).ToContainTextAsync("现场述职（按述职顺序）：" + moved[0]);
+        await AssertNoSeriousAxeViolationsAsync(Page);
+        await SaveScreenshotAsync(Page, "meeting-notice");
+
+        await SecretarySeesTheirSlotAsync(title, moved);
+    }
+
+    [Fact]
+    public async Task Meeting_form_shows_a_Chinese_error_next_to_an_out_of_range_time_limit()
+    {
+        await SignInAsync(Page, "organizer");
+        await Page.GotoAsync("/Meetings/Create");
+        await Expect(Heading(Page)).ToHaveTextAsync("安排新会议");
+        await AssertNoSeriousAxeViolationsAsync(Page);
+
+        await Page.GetByLabel("现场述职时限（分钟）", new() { Exact = true }).FillAsync("0");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "创建会议" }).ClickAsync();
+
+        await Expect(FieldGroup("现场述职时限（分钟）")).ToContainTextAsync("现场述职时限（分钟）必须在1到30之间。");
+        await Expect(Heading(Page)).ToHaveTextAsync("安排新会议");
+        Assert.Equal(0, await DbAsync(db => db.Meetings.CountAsync()));
+        await AssertNoSeriousAxeViolationsAsync(Page);
+    }
+
+    /// <summary>Fills the create form for a meeting in December of the prefilled review year and returns its title.</summary>
+    private async Task<string> ScheduleMeetingAsync()
+    {
+        await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "安排新会议" }).ClickAsync();
+        await Expect(Heading(Page)).ToHaveTextAsync("安排新会议");
+        await AssertNoSeriousAxeViolationsAsync(Page);
+        await Expect(Page.GetByLabel("主办单位", new() { Exact = true }).Locator("option:checked")).ToHaveTextAsync(new Regex(@"^\s*中共清河区委员会\s*$"));
+        var year = int.Parse(await Page.GetByLabel("述职年度", new() { Exact = true }).InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var title = await Page.GetByLabel("会议名称", new() { Exact = true }).InputValueAsync();
+        Assert.Contains($"{year}年度", title, StringComparison.Ordinal);
+
+        await Page.GetByLabel("会议日期", new() { Exact = true }).FillAsync($"{year}-12-28");
+        await Page.GetByLabel("开始时间", new() { Exact = true }).FillAsync("09:00");
+        await Page.GetByLabel("书面述职报告截止日期", new() { Exact = true }).FillAsync($"{year}-12-20");
+        await Page.GetByLabel("主会场", new() { Exact = true }).FillAsync("区委第一会议室");
+        await Page.GetByLabel("主持人", new() { Exact = true }).FillAsync("区委书记 陈立群");
+        await Page.GetByLabel("分会场（每行一个）", new() { Exact = true }).FillAsync("东城街道分会场\n桃源镇分会场");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "创建会议" }).ClickAsync();
+
+        await Expect(Heading(Page)).ToHaveTextAsync(title);
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("会议已创建");
+        await Expect(Page.GetByRole(AriaRole.Main).Locator(".badge").First).ToHaveTextAsync("草稿");
+        await Expect(Page.Locator("dt:text-is('时间') + dd")).ToContainTextAsync($"{year}年12月28日 09:00");
+        await Expect(Page.Locator("dt:text-is('会场') + dd")).ToHaveTextAsync("区委第一会议室（主会场）；分会场：东城街道分会场、桃源镇分会场");
+        return title;
+    }
+
+    private async Task AddReportersAsync(string[] units, string mode)
+    {
+        foreach (var unit in units)
+        {
+            await Page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex($"^{Regex.Escape(unit)} ") }).CheckAsync();
+        }
+
+        await Page.GetByLabel("述职方式", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = mode });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "添加所选单位" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"已添加{units.Length}个述职对象。");
+    }
+
+    /// <summary>Drags with real mouse movement in small steps, which SortableJS needs to notice a drag.</summary>
+    private async Task DragAsync(ILocator handle, ILocator target)
+    {
+        var from = await handle.BoundingBoxAsync() ?? throw new InvalidOperationException("The drag handle is not visible.");
+        var to = await target.BoundingBoxAsync() ?? throw new InvalidOperationException("The drop target is not visible.");
+        await Page.Mouse.MoveAsync(from.X + (from.Width / 2), from.Y + (from.Height / 2));
+        await Page.Mouse.DownAsync();
+        await Page.Mouse.MoveAsync(from.X + (from.Width / 2), from.Y - 10, new() { Steps = 5 });
+        await Page.Mouse.MoveAsync(to.X + (to.Width / 2), to.Y + 5, new() { Steps = 10 });
+        await Page.Mouse.MoveAsync(to.X + (to.Width / 2), to.Y + 2, new() { Steps = 5 });
+        await Page.Mouse.UpAsync();
+    }
+
+    private async Task SecretarySeesTheirSlotAsync(string title, string[] onSiteOrder)
+    {
+        var slot = $"现场述职（第{Array.IndexOf(onSiteOrder, "中共清河区东城街道工作委员会") + 1}位）";
+        await using var context = await Page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = new Uri(Page.Url).GetLeftPart(UriPartial.Authority),
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, "secretary");
+        await Expect(Heading(page)).ToHaveTextAsync("您好，王晓东");
+
+        var meetings = page.GetByRole(AriaRole.Region, new() { Name = "我参加述职的会议" });
+        var meeting = meetings.GetByRole(AriaRole.Listitem).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = title }) });
+        await Expect(meeting).ToContainTextAsync("已发布");
+        await Expect(meeting).ToContainTextAsync(slot);
+        await AssertNoSeriousAxeViolationsAsync(page);
+
+        await meeting.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Expect(Heading(page)).ToHaveTextAsync(title);
+        var ownSlot = page.GetByRole(AriaRole.Region, new() { Name = "我的述职安排" });
+        await Expect(ownSlot.Locator("dt:text-is('述职单位') + dd")).ToHaveTextAsync("中共清河区东城街道工作委员会");
+        await Expect(ownSlot.Locator("dt:text-is('述职方式') + dd")).ToHaveTextAsync(slot);
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "会议筹备" })).ToHaveCountAsync(0);
+        await AssertNoSeriousAxeViolationsAsync(page);
+    }
+
+    private Task<List<string>> OnSiteOrderInDatabaseAsync(Guid meetingId) =>
+        DbAsync(db => db.Reporters
+            .Where(r => r.MeetingId == meetingId && r.Mode == ReportMode.OnSite)
+            .OrderBy(r => r.Order)
+            .Select(r => r.UnitName)
+            .ToListAsync());
+
+    private async Task BackToOverviewAsync(string title)
+    {
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "路径" }).GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Expect(Heading(Page)).ToHaveTextAsync(title);
+    }
+
+    private ILocator Preparation(string link) =>
+        Page.GetByRole(AriaRole.Navigation, new() { Name = "会议筹备" }).GetByRole(AriaRole.Link, new() { Name = link, Exact = true });
+
+    private ILocator OnSiteItems() => Page.Locator("#onsite-list .onsite-item");
+
+    /// <summary>One pattern per list item, in order: the item names that unit (and also holds its secretary and buttons).</summary>
+    private static Regex[] Naming(IEnumerable<string> units) => units.Select(u => new Regex(Regex.Escape(u))).ToArray();
+
+    /// <summary>The block holding one form field: its label, the control and the message under it.</summary>
+    private ILocator FieldGroup(string label) =>
+        Page.Locator(".mb-3").Filter(new() { Has = Page.GetByLabel(label, new() { Exact = true }) });
+}
