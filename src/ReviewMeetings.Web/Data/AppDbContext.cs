@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Domain.Organizations;
+using ReviewMeetings.Domain.Reports;
 
 namespace ReviewMeetings.Web.Data;
 
@@ -15,6 +16,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<Reporter> Reporters => Set<Reporter>();
+
+    public DbSet<WrittenReport> WrittenReports => Set<WrittenReport>();
+
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+
+    public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

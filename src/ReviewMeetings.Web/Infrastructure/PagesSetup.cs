@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Identity;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Pages.Meetings;
+using ReviewMeetings.Web.Pages.Reports;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace ReviewMeetings.Web.Infrastructure;
 
@@ -19,6 +22,12 @@ internal static class PagesSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<MeetingAccess>();
         builder.Services.AddScoped<MeetingSaver>();
+        builder.Services.AddScoped<ReportAccess>();
+        builder.Services.AddSingleton<ReportFiles>();
+        // Requests may be a little larger than the file limit so an oversized file still gets a message next to the field.
+        var uploadLimit = (builder.Configuration.GetValue("Uploads:MaxMegabytes", ReportFiles.DefaultMaxMegabytes) + 2) * 1024L * 1024L;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = uploadLimit);
+        builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = uploadLimit);
         return builder;
     }
 
@@ -26,7 +35,12 @@ internal static class PagesSetup
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error",
+                // A body over the size limit is the client's error (413), not ours.
+                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
         }
 
         app.UseStatusCodePagesWithReExecute("/Error/{0}");

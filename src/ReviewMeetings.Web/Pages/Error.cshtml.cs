@@ -25,7 +25,7 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        Code = code ?? StatusCodes.Status500InternalServerError;
+        Code = code ?? (Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
         (Heading, Explanation) = Code switch
         {
             400 => ("请求无效", "提交的内容无法处理，请返回上一页检查后重试。"),

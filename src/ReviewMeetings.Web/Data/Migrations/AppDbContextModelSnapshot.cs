@@ -597,6 +597,113 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.ToTable("organizations", (string)null);
                 });
 
+            modelBuilder.Entity("ReviewMeetings.Domain.Reports.ReportVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<bool>("Submitted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("submitted");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_versions");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_report_versions_file_id");
+
+                    b.HasIndex("ReportId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_versions_report_id_number");
+
+                    b.ToTable("report_versions", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Reports.WrittenReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<bool>("Reopened")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reopened");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporter_id");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<Guid?>("ReviewedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_written_reports");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_written_reports_meeting_id");
+
+                    b.HasIndex("ReporterId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_written_reports_reporter_id");
+
+                    b.ToTable("written_reports", (string)null);
+                });
+
             modelBuilder.Entity("ReviewMeetings.Web.Data.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -706,6 +813,54 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasDatabaseName("ix_users_organization_id");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Web.Data.ReportFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_files");
+
+                    b.ToTable("report_files", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -962,6 +1117,69 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.Navigation("Secretary");
                 });
 
+            modelBuilder.Entity("ReviewMeetings.Domain.Reports.ReportVersion", b =>
+                {
+                    b.HasOne("ReviewMeetings.Web.Data.ReportFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_report_versions_report_files_file_id");
+
+                    b.HasOne("ReviewMeetings.Domain.Reports.WrittenReport", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_versions_written_reports_report_id");
+
+                    b.OwnsOne("ReviewMeetings.Domain.Reports.ReportContent", "Content", b1 =>
+                        {
+                            b1.Property<Guid>("ReportVersionId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("NextSteps")
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("next_steps");
+
+                            b1.Property<string>("Performance")
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("performance");
+
+                            b1.Property<string>("Problems")
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("problems");
+
+                            b1.Property<string>("Rectification")
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)")
+                                .HasColumnName("rectification");
+
+                            b1.HasKey("ReportVersionId");
+
+                            b1.ToTable("report_versions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportVersionId")
+                                .HasConstraintName("fk_report_versions_report_versions_id");
+                        });
+
+                    b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Reports.WrittenReport", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Reporter", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_written_reports_reporters_reporter_id");
+                });
+
             modelBuilder.Entity("ReviewMeetings.Web.Data.AppUser", b =>
                 {
                     b.HasOne("ReviewMeetings.Domain.Organizations.Organization", null)
@@ -981,6 +1199,11 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.Navigation("Reporters");
 
                     b.Navigation("StatusChanges");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Reports.WrittenReport", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }
