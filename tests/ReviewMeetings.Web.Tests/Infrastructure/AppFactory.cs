@@ -1,11 +1,17 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ReviewMeetings.Web.Tests.Infrastructure;
 
 /// <summary>The real app on its own database, in the "Testing" environment (no developer exception page).</summary>
-internal sealed class AppFactory(string connectionString, bool prepareDatabase = false, IReadOnlyDictionary<string, string>? settings = null)
+internal sealed class AppFactory(
+    string connectionString,
+    bool prepareDatabase = false,
+    IReadOnlyDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public string ConnectionString { get; } = connectionString;
@@ -21,6 +27,11 @@ internal sealed class AppFactory(string connectionString, bool prepareDatabase =
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 }

@@ -57,6 +57,62 @@ public sealed class Session(HttpClient client) : IDisposable
         return await Client.SendAsync(request);
     }
 
+    /// <summary>Submits a multipart form with a file, the way a browser uploads one; the other fields come from the page.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(
+        IHtmlDocument page, string formSelector, Dictionary<string, string> values, UploadFile? file, (string Name, string Value)? submitter = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(values);
+        var form = page.QuerySelectorAll(formSelector).OfType<IHtmlFormElement>().First();
+        using var content = new MultipartFormDataContent();
+        var fields = new Dictionary<string, string>();
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "file" or "submit" }:
+                case IHtmlInputElement { Type: "checkbox", IsChecked: false }:
+                case IHtmlButtonElement:
+                    break;
+                case IHtmlInputElement input when name is not null:
+                    fields.TryAdd(name, input.Value);
+                    break;
+                case IHtmlTextAreaElement textArea when name is not null:
+                    fields[name] = textArea.Value;
+                    break;
+                case IHtmlSelectElement select when name is not null:
+                    fields[name] = select.Value ?? "";
+                    break;
+            }
+        }
+
+        foreach (var (name, value) in values)
+        {
+            fields[name] = value;
+        }
+
+        if (submitter is { } button)
+        {
+            fields[button.Name] = button.Value;
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        if (file is not null)
+        {
+            var bytes = new ByteArrayContent(file.Bytes);
+            bytes.Headers.ContentType = MediaTypeHeaderValue.Parse(file.ContentType);
+            content.Add(bytes, file.Field, file.FileName);
+        }
+
+        var action = string.IsNullOrEmpty(form.Action) ? page.Url : form.Action;
+        return await Client.PostAsync(new Uri(action), content);
+    }
+
     /// <summary>Submits and, on a redirect, loads the page it leads to (as a browser would).</summary>
     public async Task<IHtmlDocument> SubmitAndFollowAsync(
         string url, string formSelector, Dictionary<string, string> values, string? submitterSelector = null)
@@ -119,3 +175,5 @@ public sealed class Session(HttpClient client) : IDisposable
         }
     }
 }
+
+public sealed record UploadFile(string Field, string FileName, byte[] Bytes, string ContentType = "application/octet-stream");
