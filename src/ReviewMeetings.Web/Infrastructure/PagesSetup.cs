@@ -1,12 +1,12 @@
-using Microsoft.AspNetCore.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Pages.Meetings;
 using ReviewMeetings.Web.Pages.Reports;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace ReviewMeetings.Web.Infrastructure;
 

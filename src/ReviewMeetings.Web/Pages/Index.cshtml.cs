@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Infrastructure;
 using ReviewMeetings.Web.Pages.Meetings;
-using ReviewMeetings.Domain.Meetings;
 
 namespace ReviewMeetings.Web.Pages;
 

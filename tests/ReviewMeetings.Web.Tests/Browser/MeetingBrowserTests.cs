@@ -70,6 +70,7 @@ public sealed class MeetingBrowserTests(HeadlessChromium chromium) : BrowserTest
 
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("还有1个单位既未安排述职也未说明排除原因");
         await Expect(Heading(Page)).ToHaveTextAsync("会议状态");
+        await AssertNoSeriousAxeViolationsAsync(Page);
 
         await BackToOverviewAsync(title);
         await Preparation("覆盖情况").ClickAsync();

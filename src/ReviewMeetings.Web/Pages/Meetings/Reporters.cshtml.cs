@@ -85,12 +85,17 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
             return Task.FromResult("现场述职顺序已保存。");
         }, cancellationToken);
 
-    public Task<IActionResult> OnPostMoveAsync(Guid id, Guid reporterId, int step, CancellationToken cancellationToken) =>
-        ChangeAsync(id, meeting =>
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid reporterId, int step, CancellationToken cancellationToken)
+    {
+        var result = await ChangeAsync(id, meeting =>
         {
             meeting.Move(reporterId, step);
             return Task.FromResult("现场述职顺序已调整。");
         }, cancellationToken);
+
+        // Back to the moved reporter, so a keyboard user can press again without tabbing through the page.
+        return result is RedirectToPageResult redirect ? new RedirectToPageResult(redirect.PageName, redirect.RouteValues) { Fragment = $"reporter-{reporterId}" } : result;
+    }
 
     public Task<IActionResult> OnPostDrawAsync(Guid id, CancellationToken cancellationToken) =>
         ChangeAsync(id, meeting =>
