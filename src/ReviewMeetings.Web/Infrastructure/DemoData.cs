@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Data;
 
@@ -27,6 +28,7 @@ internal static class DemoData
     public static async Task SeedAsync(IServiceProvider services, ILogger logger)
     {
         var db = services.GetRequiredService<AppDbContext>();
+        var withMeetings = services.GetRequiredService<IConfiguration>().GetValue("DemoData:Meetings", true);
         if (!await db.Organizations.AnyAsync())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
@@ -35,6 +37,11 @@ internal static class DemoData
             await db.SaveChangesAsync();
             await CreateAccountsAsync(services.GetRequiredService<UserManager<AppUser>>(), units);
             await db.SaveChangesAsync();
+            if (withMeetings)
+            {
+                await AddMeetingsAsync(db, units);
+                await db.SaveChangesAsync();
+            }
             await transaction.CommitAsync();
             logger.LogInformation("Seeded demo data: {Units} units, {Accounts} accounts", units.Count, Accounts.Count);
         }
@@ -68,6 +75,48 @@ internal static class DemoData
                 unit.AssignSecretary(Secretary.Create(secretary.Name, secretary.Title, secretary.Phone, user.Id));
             }
         }
+    }
+
+    /// <summary>Last year's finished meeting and this year's published one, both hosted by 清河区.</summary>
+    private static async Task AddMeetingsAsync(AppDbContext db, List<Organization> units)
+    {
+        var qinghe = units.Single(u => u.Name == "中共清河区委员会");
+        var organizer = await db.Users.SingleAsync(u => u.UserName == "organizer");
+        var leader = await db.Users.SingleAsync(u => u.UserName == "leader");
+        var inScope = units.Where(u => u.ParentId == qinghe.Id).ToList();
+        var onSite = inScope.Where(u => u.Category is OrganizationCategory.Street or OrganizationCategory.Town).ToList();
+
+        Meeting Schedule(int year, DateOnly date, DateTimeOffset at)
+        {
+            var meeting = Meeting.Create(qinghe.Id, Meeting.SuggestTitle(qinghe.Name, year), year, organizer.Id, at);
+            meeting.UpdateDetails(new MeetingDetails(
+                Meeting.SuggestTitle(qinghe.Name, year), year, date, new TimeOnly(9, 0), "区委第一会议室", ["各街道（镇）分会场"],
+                "区委书记 陈立群", Meeting.DefaultTimeLimitMinutes, date.AddDays(-7)));
+            meeting.SetLeaders([leader.Id], [GuidanceAttendee.Create("刘振宇", "江州市委组织部组织二处处长")]);
+            foreach (var unit in inScope)
+            {
+                meeting.AddReporter(unit, onSite.Contains(unit) ? ReportMode.OnSite : ReportMode.Written);
+            }
+
+            meeting.DrawLots(year, organizer.Id, at);
+            meeting.SetAttendance(
+            [
+                new AttendanceDraft(null, "区级领导", 12),
+                new AttendanceDraft(null, "部门负责人", 40),
+                new AttendanceDraft(null, "党代表、人大代表、政协委员", 30),
+                new AttendanceDraft(null, "基层党员群众代表", 20),
+            ]);
+            meeting.Publish(inScope.Select(u => u.Id).ToList(), organizer.Id, at);
+            return meeting;
+        }
+
+        var lastYear = Schedule(2025, new DateOnly(2026, 1, 15), new DateTimeOffset(2025, 12, 20, 2, 0, 0, TimeSpan.Zero));
+        var held = new DateTimeOffset(2026, 1, 15, 1, 0, 0, TimeSpan.Zero);
+        lastYear.StartSession(organizer.Id, held);
+        lastYear.StartEvaluation(organizer.Id, held.AddHours(2));
+        lastYear.Close(organizer.Id, held.AddHours(3));
+        db.Meetings.Add(lastYear);
+        db.Meetings.Add(Schedule(2026, new DateOnly(2026, 12, 28), new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)));
     }
 
     private static List<Organization> BuildTree()

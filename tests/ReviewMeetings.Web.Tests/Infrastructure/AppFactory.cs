@@ -22,6 +22,8 @@ internal sealed class AppFactory(
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", prepareDatabase ? "true" : "false");
         builder.UseSetting("DemoData:Enabled", "true");
+        // Tests arrange their own meetings; the demo tree and accounts are the shared baseline.
+        builder.UseSetting("DemoData:Meetings", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "reviewmeetings-tests", "logs", "app-.log"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

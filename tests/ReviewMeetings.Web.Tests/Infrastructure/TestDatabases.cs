@@ -21,6 +21,14 @@ internal static class TestDatabases
         return PostgresServer.Shared.ConnectionString(name);
     }
 
+    /// <summary>A database with nothing in it, for tests of the app's own start-up (migrations and seeding).</summary>
+    public static async Task<string> CreateEmptyAsync()
+    {
+        var name = $"empty_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}";
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        return PostgresServer.Shared.ConnectionString(name);
+    }
+
     public static async Task DropAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
