@@ -49,9 +49,9 @@ public static class DocxPreview
         var styleName = styles.TryGetValue(styleId, out var name) ? name : styleId;
         var tag = HeadingLevel(styleName) switch
         {
-            1 => "h3",
-            2 => "h4",
-            >= 3 => "h5",
+            1 => "h2",
+            2 => "h3",
+            >= 3 => "h4",
             _ => "p",
         };
         html.Append('<').Append(tag).Append('>').Append(HtmlEncoder.Default.Encode(text)).Append("</").Append(tag).Append('>');

@@ -73,7 +73,7 @@ public sealed class UploadedDocumentTests
     {
         var html = DocxPreview.ToHtml(TestDocuments.Docx("一、履职情况", "<b>发展党员12名</b>", "基层党组织"));
 
-        Assert.Contains("<h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;", html, StringComparison.Ordinal);
         Assert.Contains("<table", html, StringComparison.Ordinal);
         var text = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).Body!.TextContent;

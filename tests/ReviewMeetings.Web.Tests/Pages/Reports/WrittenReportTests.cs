@@ -120,7 +120,7 @@ public sealed class WrittenReportTests : AppTest
 
         using var leader = await SignInAsync("leader");
         var read = await leader.GetAsync($"/Reports/Read/{reporter}");
-        Assert.Equal("一、履职情况和工作亮点", read.QuerySelector(".docx-preview h3")!.TextContent);
+        Assert.Equal("一、履职情况和工作亮点", read.QuerySelector(".docx-preview h2")!.TextContent);
         Assert.Contains("全年新建党群服务中心3个。", read.QuerySelector(".docx-preview")!.TextContent, StringComparison.Ordinal);
 
         var versionId = (await ReportAsync(reporter))!.LatestSubmitted!.Id;
