@@ -65,19 +65,10 @@ public sealed class CoverageModel(MeetingAccess access, MeetingSaver saver, AppD
             return NotFound();
         }
 
-        try
+        if (await saver.TryChangeAsync(meeting, Version, ModelState, change) is { } message)
         {
-            var message = await change(meeting);
-            if (await saver.TrySaveAsync(meeting, Version, ModelState, () => { }))
-            {
-                TempData["Message"] = message;
-                return RedirectToPage(new { id });
-            }
-        }
-        catch (DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(ex.Field == "Reason" ? "reason" : "", ex.Message);
+            TempData["Message"] = message;
+            return RedirectToPage(new { id });
         }
 
         await ShowAsync(id, cancellationToken);

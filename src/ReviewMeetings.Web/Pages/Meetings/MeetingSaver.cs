@@ -17,6 +17,26 @@ public sealed class MeetingSaver(AppDbContext db, TimeProvider clock)
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
+    /// <summary>
+    /// Runs a change that may need the database first (e.g. to load a unit) and saves it. Returns the message for the
+    /// user, or null when a rule or a concurrent edit stopped it (the reason is then in <paramref name="modelState"/>).
+    /// </summary>
+    public async Task<string?> TryChangeAsync(Meeting meeting, uint version, ModelStateDictionary modelState, Func<Meeting, Task<string>> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        try
+        {
+            var message = await change(meeting);
+            return await TrySaveAsync(meeting, version, modelState, () => { }, prefix: "") ? message : null;
+        }
+        catch (DomainException ex)
+        {
+            db.ChangeTracker.Clear();
+            modelState.AddModelError("", ex.Message);
+            return null;
+        }
+    }
+
     /// <summary>Runs <paramref name="change"/> and saves; rule violations and conflicts become form errors.</summary>
     public async Task<bool> TrySaveAsync(Meeting meeting, uint version, ModelStateDictionary modelState, Action change, string prefix = "Input")
     {

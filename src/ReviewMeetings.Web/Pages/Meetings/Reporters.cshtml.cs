@@ -116,19 +116,10 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
             return NotFound();
         }
 
-        try
+        if (await saver.TryChangeAsync(meeting, Version, ModelState, change) is { } message)
         {
-            var message = await change(meeting);
-            if (await saver.TrySaveAsync(meeting, Version, ModelState, () => { }))
-            {
-                TempData["Message"] = message;
-                return RedirectToPage(new { id, Category, Type });
-            }
-        }
-        catch (DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", ex.Message);
+            TempData["Message"] = message;
+            return RedirectToPage(new { id, Category, Type });
         }
 
         await ShowAsync(id, cancellationToken);

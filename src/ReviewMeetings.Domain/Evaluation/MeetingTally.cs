@@ -1,0 +1,58 @@
+namespace ReviewMeetings.Domain.Evaluation;
+
+/// <summary>Why a ballot is void (废票). A ballot gets the first reason that applies, in this order.</summary>
+public enum BallotVoidReason
+{
+    UnknownGrade,
+    AllBlank,
+    BlankNotAllowed,
+    QuotaExceeded,
+}
+
+/// <summary>
+/// The result of counting one round (计票结果). When the round is void (more returned than issued) there are no
+/// reporter results. When the quorum is not met the results are computed but the round must be shown as not counting.
+/// </summary>
+public sealed record MeetingTally(
+    int Issued,
+    int Returned,
+    int Valid,
+    int Void,
+    IReadOnlyDictionary<BallotVoidReason, int> VoidByReason,
+    bool QuorumMet,
+    bool RoundVoid,
+    IReadOnlyList<ReporterTally> Reporters,
+    string BallotDigest);
+
+/// <summary>
+/// One reporter's results. Rates are percentages of valid ballots with one decimal, each rounded half up on its own,
+/// so the printed grade and abstention rates may add up to 99.9 or 100.1.
+/// </summary>
+public sealed record ReporterTally(
+    Guid ReporterId,
+    IReadOnlyList<GradeCount> Grades,
+    int Abstained,
+    decimal? AbstainedRate,
+    decimal? TopGradeRate,
+    decimal? TopTwoGradesRate,
+    decimal? WeightedScore,
+    IReadOnlyList<GroupTally> Groups,
+    decimal? GroupWeightedScore,
+    decimal? EvaluationScore,
+    decimal? Composite,
+    IReadOnlyList<string> MissingParts,
+    int? Rank,
+    string? Band);
+
+/// <summary>How many valid ballots gave the grade, and that as a percentage of valid ballots (null with none).</summary>
+public sealed record GradeCount(string Key, string Name, int Count, decimal? Rate);
+
+/// <summary>A rater group's breakdown for one reporter. A hidden group carries no numbers at all.</summary>
+public sealed record GroupTally(
+    string Key,
+    string Name,
+    bool Hidden,
+    int? Valid,
+    IReadOnlyList<GradeCount>? Grades,
+    int? Abstained,
+    decimal? Score);

@@ -1,0 +1,171 @@
+using ReviewMeetings.Domain.Common;
+
+namespace ReviewMeetings.Domain.Evaluation;
+
+/// <summary>Counts one round of democratic evaluation ballots (计票) under the meeting's rules.</summary>
+public static class Tally
+{
+    public static MeetingTally Compute(TallyInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CheckInput(input);
+        var rules = input.Rules;
+        var verdicts = input.Ballots.Select(b => (Ballot: b, Reason: Judge(b, input.Reporters, rules))).ToList();
+        var valid = verdicts.Where(v => v.Reason is null).Select(v => v.Ballot).ToList();
+        var voidByReason = verdicts
+            .Where(v => v.Reason is not null)
+            .GroupBy(v => v.Reason!.Value)
+            .ToDictionary(g => g.Key, g => g.Count());
+        var returned = input.Ballots.Count;
+        var roundVoid = returned > input.Issued;
+        var hidden = GroupDisclosure.HiddenGroups(rules, valid);
+        var reporters = roundVoid
+            ? []
+            : Standing.Assign(input.Reporters.Select(r => ForReporter(r, valid, hidden, input)).ToList(), rules);
+        return new MeetingTally(
+            input.Issued,
+            returned,
+            valid.Count,
+            returned - valid.Count,
+            voidByReason,
+            QuorumMet: returned > rules.Quorum * input.Expected,
+            roundVoid,
+            reporters,
+            BallotDigest.Compute(input.Ballots));
+    }
+
+    private static BallotVoidReason? Judge(TallyBallot ballot, IReadOnlyList<Guid> reporters, EvaluationRules rules)
+    {
+        var marks = reporters.Select(ballot.GradeFor).ToList();
+        if (marks.Any(m => m is not null && rules.IndexOfGrade(m) < 0))
+        {
+            return BallotVoidReason.UnknownGrade;
+        }
+
+        if (marks.All(m => m is null))
+        {
+            return BallotVoidReason.AllBlank;
+        }
+
+        if (!rules.AllowAbstain && marks.Any(m => m is null))
+        {
+            return BallotVoidReason.BlankNotAllowed;
+        }
+
+        return rules.Quotas.Any(q => marks.Count(m => m == q.GradeKey) > q.MaxCount)
+            ? BallotVoidReason.QuotaExceeded
+            : null;
+    }
+
+    private static ReporterTally ForReporter(
+        Guid reporter, List<TallyBallot> valid, HashSet<string> hidden, TallyInput input)
+    {
+        var rules = input.Rules;
+        var overall = Votes.Count(valid.Select(b => b.GradeFor(reporter)), rules);
+        var groups = rules.Groups
+            .Select(g => (Rule: g, Votes: Votes.Count(valid.Where(b => b.GroupKey == g.Key).Select(b => b.GradeFor(reporter)), rules)))
+            .ToList();
+        var weightedScore = Votes.Score(overall.MeanPoints);
+        var groupWeightedScore = rules.UsesGroupWeights ? GroupWeightedScore(groups) : null;
+        var evaluationScore = rules.UsesGroupWeights ? groupWeightedScore : weightedScore;
+        var (composite, missingParts) = Composite(reporter, evaluationScore, input);
+        return new ReporterTally(
+            reporter,
+            overall.GradeCounts(rules),
+            overall.Abstained,
+            Votes.Rate(overall.Abstained, overall.Valid),
+            Votes.Rate(overall.TopGrades(1), overall.Valid),
+            Votes.Rate(overall.TopGrades(2), overall.Valid),
+            weightedScore,
+            groups.Select(g => hidden.Contains(g.Rule.Key) ? Hidden(g.Rule) : Shown(g.Rule, g.Votes, rules)).ToList(),
+            groupWeightedScore,
+            evaluationScore,
+            composite,
+            missingParts,
+            Rank: null,
+            Band: null);
+    }
+
+    // Hidden groups still count: hiding is about disclosure. A group with no points (nobody voted, or all
+    // abstained) drops out and the remaining weights are renormalised. Unrounded group means avoid double rounding.
+    private static decimal? GroupWeightedScore(List<(RaterGroupRule Rule, Votes Votes)> groups)
+    {
+        var scored = groups.Where(g => g.Votes.MeanPoints is not null).ToList();
+        var weight = scored.Sum(g => g.Rule.Weight);
+        return weight == 0m ? null : Votes.Score(scored.Sum(g => g.Rule.Weight * g.Votes.MeanPoints!.Value) / weight);
+    }
+
+    // Uses the printed evaluation score, so the composite on the results sheet can be checked by hand.
+    private static (decimal? Composite, List<string> MissingParts) Composite(
+        Guid reporter, decimal? evaluationScore, TallyInput input)
+    {
+        var missing = new List<string>();
+        var total = 0m;
+        foreach (var part in input.Rules.CompositeParts)
+        {
+            var score = part.Key == CompositePart.EvaluationKey ? evaluationScore : OtherScore(reporter, part.Key, input);
+            if (score is null)
+            {
+                missing.Add(part.Key);
+            }
+            else
+            {
+                total += part.Weight * score.Value / 100m;
+            }
+        }
+
+        return (missing.Count == 0 ? Votes.Score(total) : null, missing);
+    }
+
+    private static decimal? OtherScore(Guid reporter, string partKey, TallyInput input) =>
+        input.OtherScores is not null && input.OtherScores.TryGetValue((reporter, partKey), out var score) ? score : null;
+
+    private static GroupTally Hidden(RaterGroupRule group) =>
+        new(group.Key, group.Name, Hidden: true, Valid: null, Grades: null, Abstained: null, Score: null);
+
+    private static GroupTally Shown(RaterGroupRule group, Votes votes, EvaluationRules rules) =>
+        new(group.Key, group.Name, Hidden: false, votes.Valid, votes.GradeCounts(rules), votes.Abstained, Votes.Score(votes.MeanPoints));
+
+    private static void CheckInput(TallyInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input.Rules);
+        ArgumentNullException.ThrowIfNull(input.Reporters);
+        ArgumentNullException.ThrowIfNull(input.Ballots);
+        if (input.Issued < 0)
+        {
+            throw new DomainException("发出票数不能为负数。", nameof(input.Issued));
+        }
+
+        if (input.Expected < 0)
+        {
+            throw new DomainException("应参加测评人数不能为负数。", nameof(input.Expected));
+        }
+
+        var reporters = input.Reporters.ToHashSet();
+        if (reporters.Count != input.Reporters.Count)
+        {
+            throw new ArgumentException("A reporter is listed twice.", nameof(input));
+        }
+
+        if (input.Ballots.Any(b => b.Grades.Keys.Any(id => !reporters.Contains(id))))
+        {
+            throw new ArgumentException("A ballot grades someone who is not a reporter in this round.", nameof(input));
+        }
+
+        var groups = input.Rules.Groups.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        if (groups.Count > 0 && input.Ballots.Any(b => !groups.Contains(b.GroupKey)))
+        {
+            throw new ArgumentException("A ballot belongs to a rater group that the rules do not have.", nameof(input));
+        }
+
+        var parts = input.Rules.CompositeParts.ToDictionary(p => p.Key, p => p.Name, StringComparer.Ordinal);
+        foreach (var ((_, partKey), score) in input.OtherScores ?? new Dictionary<(Guid, string), decimal>())
+        {
+            if (score is < 0m or > 100m)
+            {
+                var name = parts.GetValueOrDefault(partKey, partKey);
+                throw new DomainException($"“{name}”的得分应在0到100之间。", nameof(input.OtherScores));
+            }
+        }
+    }
+}
