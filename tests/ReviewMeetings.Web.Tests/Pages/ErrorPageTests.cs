@@ -7,7 +7,7 @@ namespace ReviewMeetings.Web.Tests.Pages;
 public sealed class ErrorPageTests : AppTest
 {
     internal override AppFactory CreateFactory(string connectionString) =>
-        new(connectionString.Replace("Database=", "Database=missing_", StringComparison.Ordinal), settings: new Dictionary<string, string> { ["DemoData:Enabled"] = "false" });
+        new(connectionString.Replace("Database=", "Database=missing_", StringComparison.Ordinal), settings: new Dictionary<string, string> { ["DemoData:Enabled"] = "false", ["Serilog:MinimumLevel:Default"] = "Fatal", ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Fatal" });
 
     [Fact]
     public async Task Server_error_shows_a_Chinese_page_without_a_stack_trace()

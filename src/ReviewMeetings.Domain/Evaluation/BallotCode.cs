@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ReviewMeetings.Domain.Evaluation;
+
+public enum BallotCodeState
+{
+    Issued,
+    Voided,
+    Used,
+}
+
+/// <summary>
+/// A one-time ballot code (测评码). Only the hash is stored; the code itself exists on the printed slip alone.
+/// The row says which rater group the code belongs to and whether it was used, and nothing that would tie it to a ballot.
+/// </summary>
+public sealed class BallotCode
+{
+    private BallotCode()
+    {
+        GroupKey = null!;
+        Hash = null!;
+    }
+
+    private BallotCode(Guid meetingId, string groupKey, string hash)
+    {
+        Id = Guid.NewGuid();
+        MeetingId = meetingId;
+        GroupKey = groupKey;
+        Hash = hash;
+        State = BallotCodeState.Issued;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid MeetingId { get; private set; }
+
+    public string GroupKey { get; private set; }
+
+    public string Hash { get; private set; }
+
+    public BallotCodeState State { get; private set; }
+
+    /// <summary>Makes <paramref name="count"/> new codes for one rater group; the plain codes are returned once, for printing.</summary>
+    public static IReadOnlyList<(BallotCode Code, string Plain)> Issue(Guid meetingId, string groupKey, int count)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(groupKey);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        return Enumerable.Range(0, count)
+            .Select(_ => BallotCodeFormat.Generate())
+            .Select(plain => (new BallotCode(meetingId, groupKey, BallotCodeFormat.Hash(plain)), plain))
+            .ToList();
+    }
+
+    /// <summary>A lost or spoiled slip: its code will never be accepted.</summary>
+    public void Void()
+    {
+        if (State == BallotCodeState.Used)
+        {
+            throw new Common.DomainException("该测评码已使用，不能作废。");
+        }
+
+        State = BallotCodeState.Voided;
+    }
+
+    public void Use()
+    {
+        if (State != BallotCodeState.Issued)
+        {
+            throw new Common.DomainException("测评码无效。");
+        }
+
+        State = BallotCodeState.Used;
+    }
+}
+
+/// <summary>
+/// The typable form of a ballot code: 17 characters from a 31-letter alphabet without look-alikes (84 random bits)
+/// and a check character, printed as XXXX-XXXX-XXXX-XXXX-XX. Look-alike letters are read leniently (O as 0, I and L as 1).
+/// With a prime-sized alphabet the check catches every single wrong character and every swap of neighbours.
+/// </summary>
+public static class BallotCodeFormat
+{
+    public const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTWXYZ";
+    public const int SecretLength = 17;
+
+    public static string Generate()
+    {
+        var code = new StringBuilder(SecretLength + 1);
+        for (var i = 0; i < SecretLength; i++)
+        {
+            code.Append(Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)]);
+        }
+
+        return code.Append(CheckCharacter(code.ToString())).ToString();
+    }
+
+    /// <summary>The canonical code for what a voter typed or scanned, or null when it cannot be a valid code.</summary>
+    public static string? Normalize(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+
+        var code = new StringBuilder(SecretLength + 1);
+        foreach (var c in input.ToUpperInvariant())
+        {
+            var mapped = c switch
+            {
+                'O' => '0',
+                'I' or 'L' => '1',
+                '-' or ' ' => '\0',
+                _ => c,
+            };
+            if (mapped == '\0')
+            {
+                continue;
+            }
+
+            if (!Alphabet.Contains(mapped, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            code.Append(mapped);
+        }
+
+        if (code.Length != SecretLength + 1)
+        {
+            return null;
+        }
+
+        var text = code.ToString();
+        return CheckCharacter(text[..SecretLength]) == text[SecretLength] ? text : null;
+    }
+
+    public static string Display(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return string.Join('-', Enumerable.Range(0, (code.Length + 3) / 4).Select(i => code.Substring(i * 4, Math.Min(4, code.Length - (i * 4)))));
+    }
+
+    public static string Hash(string canonicalCode) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(canonicalCode)));
+
+    // Position-weighted sum: catches any single wrong character and swaps of neighbours.
+    private static char CheckCharacter(string secret)
+    {
+        var sum = 0;
+        for (var i = 0; i < secret.Length; i++)
+        {
+            sum += (i + 1) * Alphabet.IndexOf(secret[i], StringComparison.Ordinal);
+        }
+
+        return Alphabet[sum % Alphabet.Length];
+    }
+}
