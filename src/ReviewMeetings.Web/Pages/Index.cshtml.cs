@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Meetings;
+using ReviewMeetings.Domain.Reports;
+using ReviewMeetings.Web.Data;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Infrastructure;
 using ReviewMeetings.Web.Pages.Meetings;
@@ -11,7 +13,7 @@ namespace ReviewMeetings.Web.Pages;
 
 /// <summary>The dashboard: what the signed-in user is responsible for, by role.</summary>
 [Authorize]
-public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, TimeProvider clock) : PageModel
+public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, AppDbContext db, TimeProvider clock) : PageModel
 {
     public Role Role { get; private set; }
 
@@ -56,7 +58,10 @@ public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, Ti
             .Take(10)
             .Select(m => new MeetingRow(m.Id, m.Title, m.Date, m.Status, m.WrittenReportDeadline,
                 m.Reporters.Where(r => r.OrganizationId == unitId).Select(r => (ReportMode?)r.Mode).FirstOrDefault(),
-                m.Reporters.Where(r => r.OrganizationId == unitId).Select(r => r.Order).FirstOrDefault()))
+                m.Reporters.Where(r => r.OrganizationId == unitId).Select(r => r.Order).FirstOrDefault(),
+                m.Reporters.Where(r => r.OrganizationId == unitId).Select(r => (Guid?)r.Id).FirstOrDefault(),
+                db.WrittenReports.Where(w => w.MeetingId == m.Id && w.OrganizationId == unitId && w.Versions.Any())
+                    .Select(w => (ReportStatus?)w.Status).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         if (Role == Role.Administrator)
         {
@@ -70,5 +75,7 @@ public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, Ti
 
     public sealed record UnitRow(Guid Id, string Name);
 
-    public sealed record MeetingRow(Guid Id, string Title, DateOnly? Date, MeetingStatus Status, DateOnly? Deadline, ReportMode? OwnMode, int? OwnOrder);
+    public sealed record MeetingRow(
+        Guid Id, string Title, DateOnly? Date, MeetingStatus Status, DateOnly? Deadline, ReportMode? OwnMode, int? OwnOrder,
+        Guid? OwnReporterId, ReportStatus? OwnReportStatus);
 }

@@ -58,6 +58,7 @@ public sealed class WrittenReportTests : AppTest
         Assert.Equal([1, 2], report.Versions.OrderBy(v => v.Number).Select(v => v.Number));
         Assert.Equal("软弱涣散党组织整顿不到位。", report.LatestSubmitted!.Content!.Problems);
         Assert.Equal("全年发展党员12名。", report.LatestSubmitted.Content.Performance);
+        Assert.Contains("述职报告：已提交", (await secretary.GetAsync("/")).MainText(), StringComparison.Ordinal);
     }
 
     [Fact]
