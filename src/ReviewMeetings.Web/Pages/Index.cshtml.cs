@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Meetings;
+using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Domain.Reports;
 using ReviewMeetings.Web.Data;
-using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Infrastructure;
 using ReviewMeetings.Web.Pages.Meetings;
 
