@@ -1,4 +1,5 @@
 using ReviewMeetings.Domain.Common;
+using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Organizations;
 
 namespace ReviewMeetings.Domain.Meetings;
@@ -79,6 +80,9 @@ public sealed class Meeting
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public LotteryDraw? Lottery { get; private set; }
+
+    /// <summary>How the democratic evaluation is counted; null until staff set it (the defaults then apply).</summary>
+    public EvaluationRules? EvaluationRules { get; private set; }
 
     /// <summary>User ids of the commenting leaders (点评领导), in the order they were chosen.</summary>
     public IReadOnlyList<Guid> LeaderIds => _leaderIds;
@@ -421,6 +425,20 @@ public sealed class Meeting
         var text = Text.Required(reason, CoverageExclusion.ReasonMaxLength, "排除原因", "Reason");
         _exclusions.RemoveAll(e => e.OrganizationId == unit.Id);
         _exclusions.Add(new CoverageExclusion(unit.Id, text));
+    }
+
+    /// <summary>Sets the counting rules; they are frozen once voting starts, so results are always computed with the rules announced.</summary>
+    public void SetEvaluationRules(EvaluationRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        EnsureBefore(MeetingStatus.Evaluating, "民主测评已开始，测评规则已锁定，不能再修改。");
+        var attendance = _attendance.Select(g => g.Id.ToString()).ToHashSet();
+        if (rules.Groups.Any(g => !attendance.Contains(g.Key)))
+        {
+            throw new DomainException("测评人类别必须与参会人员类别一致，请先保存参会人员。");
+        }
+
+        EvaluationRules = rules;
     }
 
     public void SetCoverageScope(IEnumerable<OrganizationCategory> categories, IEnumerable<OrganizationType> types)

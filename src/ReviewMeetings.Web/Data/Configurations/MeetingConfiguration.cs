@@ -26,6 +26,9 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.PrimitiveCollection(m => m.CoverageTypes).HasField("_coverageTypes")
             .UsePropertyAccessMode(PropertyAccessMode.Field).ElementType(e => e.HasConversion<string>());
 
+        builder.Property(m => m.EvaluationRules)
+            .HasConversion(rules => EvaluationRulesJson.Write(rules), json => EvaluationRulesJson.Read(json), EvaluationRulesJson.Comparer)
+            .HasColumnType("jsonb");
         builder.OwnsMany(m => m.Guidance, g => g.ToJson("guidance"))
             .Navigation(m => m.Guidance).HasField("_guidance").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(m => m.Exclusions, e => e.ToJson("exclusions"))

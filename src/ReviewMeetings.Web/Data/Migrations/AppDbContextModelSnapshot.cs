@@ -348,6 +348,10 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("date");
 
+                    b.Property<string>("EvaluationRules")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("evaluation_rules");
+
                     b.Property<string>("Host")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")

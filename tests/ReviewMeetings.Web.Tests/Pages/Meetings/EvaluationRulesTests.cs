@@ -1,0 +1,107 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ReviewMeetings.Domain.Evaluation;
+using ReviewMeetings.Domain.Meetings;
+using ReviewMeetings.Web.Tests.Builders;
+using ReviewMeetings.Web.Tests.Infrastructure;
+
+namespace ReviewMeetings.Web.Tests.Pages.Meetings;
+
+public sealed class EvaluationRulesTests : AppTest
+{
+    private Task<Guid> ArrangeAsync() =>
+        DbAsync(db => new MeetingBuilder().OnSite("中共清河区东城街道工作委员会", "中共清河区西城街道工作委员会").Published().SaveAsync(db));
+
+    private Task<Meeting> MeetingAsync(Guid id) =>
+        DbAsync(db => db.Meetings.Include(m => m.Attendance).AsNoTracking().SingleAsync(m => m.Id == id));
+
+    [Fact]
+    public async Task Rules_are_saved_with_the_meeting_and_shown_again()
+    {
+        var id = await ArrangeAsync();
+        using var organizer = await SignInAsync("organizer");
+
+        using var response = await organizer.SubmitAsync($"/Meetings/Evaluation/{id}", "main form", new()
+        {
+            ["Input.Scale"] = "Competence",
+            ["Input.QuorumPercent"] = "60",
+            ["Input.TopGradeMax"] = "3",
+            ["Input.Groups[0].Weight"] = "0.3",
+            ["Input.Groups[1].Weight"] = "0.3",
+            ["Input.Groups[2].Weight"] = "0.2",
+            ["Input.Groups[3].Weight"] = "0.2",
+            ["Input.Groups[3].MinDisclosure"] = "5",
+            ["Input.DailyWeight"] = "60",
+            ["Input.TopSharePercent"] = "30",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var meeting = await MeetingAsync(id);
+        var rules = meeting.EvaluationRules!;
+        Assert.Equal(["优秀", "称职", "基本称职", "不称职"], rules.Grades.Select(g => g.Name));
+        Assert.Equal(0.6m, rules.Quorum);
+        Assert.Equal(new GradeQuota("优秀", 3), Assert.Single(rules.Quotas));
+        Assert.Equal([0.3m, 0.3m, 0.2m, 0.2m], rules.Groups.Select(g => g.Weight));
+        Assert.Equal(5, rules.Groups[3].MinDisclosure);
+        Assert.Equal(meeting.Attendance.OrderBy(g => g.Order).Select(g => g.Id.ToString()), rules.Groups.Select(g => g.Key));
+        Assert.Equal([40m, 60m], rules.CompositeParts.Select(p => p.Weight));
+        Assert.Equal(0.3m, rules.TopBandMaxShare);
+
+        var page = await organizer.GetAsync($"/Meetings/Evaluation/{id}");
+        Assert.Equal("Competence", ((AngleSharp.Html.Dom.IHtmlSelectElement)page.QuerySelector("#Input_Scale")!).Value);
+        Assert.Equal("60", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Input_DailyWeight")!).Value);
+    }
+
+    [Fact]
+    public async Task Bands_out_of_order_and_out_of_range_values_are_refused_in_Chinese()
+    {
+        var id = await ArrangeAsync();
+        using var organizer = await SignInAsync("organizer");
+
+        using var bands = await organizer.SubmitAsync($"/Meetings/Evaluation/{id}", "main form", new() { ["Input.BandGood"] = "75" });
+        Assert.Equal("等次档位应按最低分从高到低排列，最低分不超过100且各不相同。", (await Session.ParseAsync(bands)).Summary());
+
+        using var quorum = await organizer.SubmitAsync($"/Meetings/Evaluation/{id}", "main form", new() { ["Input.QuorumPercent"] = "120" });
+        Assert.Equal("有效测评人数须超过应到人数的（%）必须在0到99之间。", (await Session.ParseAsync(quorum)).ErrorFor("Input.QuorumPercent"));
+
+        Assert.Null((await MeetingAsync(id)).EvaluationRules);
+    }
+
+    [Fact]
+    public async Task Rules_are_frozen_once_voting_starts()
+    {
+        var id = await ArrangeAsync();
+        using var organizer = await SignInAsync("organizer");
+        foreach (var to in new[] { "InSession", "Evaluating" })
+        {
+            using var step = await organizer.SubmitAsync($"/Meetings/Status/{id}", $"form[action*='handler=Advance']:has(input[value='{to}'])", []);
+        }
+
+        var page = await organizer.GetAsync($"/Meetings/Evaluation/{id}");
+        Assert.Contains("民主测评已开始，测评规则已锁定。", page.MainText(), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("button[type=submit].btn-primary"));
+        var token = ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("input[name='__RequestVerificationToken']")!).Value;
+        using var forced = await organizer.Client.PostAsync($"/Meetings/Evaluation/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Version"] = (await MeetingAsync(id)).Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Scale"] = "Satisfaction",
+            ["Input.QuorumPercent"] = "50",
+            ["Input.DailyWeight"] = "0",
+            ["Input.BandGood"] = "90",
+            ["Input.BandFairlyGood"] = "80",
+            ["Input.BandAverage"] = "60",
+        }));
+        Assert.Equal("民主测评已开始，测评规则已锁定，不能再修改。", (await Session.ParseAsync(forced)).Summary());
+        Assert.Null((await MeetingAsync(id)).EvaluationRules);
+    }
+
+    [Fact]
+    public async Task Observers_cannot_change_the_rules()
+    {
+        var id = await ArrangeAsync();
+        using var observer = await SignInAsync("observer");
+
+        Assert.Equal(HttpStatusCode.Forbidden, await observer.StatusOfAsync($"/Meetings/Evaluation/{id}"));
+    }
+}
