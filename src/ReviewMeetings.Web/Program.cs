@@ -8,6 +8,7 @@ try
     builder.AddAppDatabase();
     builder.AddAppIdentity();
     builder.AddAppPages();
+    builder.AddVoting();
     builder.AddStartupOptions();
 
     var app = builder.Build();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Domain.Reports;
@@ -22,6 +23,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
 
     public DbSet<ReportFile> ReportFiles => Set<ReportFile>();
+
+    public DbSet<BallotCode> BallotCodes => Set<BallotCode>();
+
+    public DbSet<Ballot> Ballots => Set<Ballot>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Events;
 
 namespace ReviewMeetings.Web.Infrastructure;
 
@@ -19,6 +20,11 @@ internal static class LoggingSetup
         {
             // Query strings can carry codes and search terms; the path and status are enough to follow a request.
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            // A ballot code travels in the path; votes are never logged, not even that one happened.
+            options.GetLevel = (context, _, exception) =>
+                context.Request.Path.StartsWithSegments("/v", StringComparison.OrdinalIgnoreCase) || context.Request.Path.StartsWithSegments("/Vote", StringComparison.OrdinalIgnoreCase)
+                    ? LogEventLevel.Verbose
+                    : exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
         });
         return app;
     }

@@ -17,7 +17,8 @@ internal static class PagesSetup
         builder.Services.AddHttpContextAccessor();
         // Emit Chinese as characters rather than &#x…; entities: smaller pages, readable source.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        builder.Services.AddRazorPages().AddMvcOptions(LocalizationSetup.UseChineseMessages);
+        builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Vote/Index", "v/{code?}"))
+            .AddMvcOptions(LocalizationSetup.UseChineseMessages);
         builder.Services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, AppClaimsFactory>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<MeetingAccess>();
@@ -51,6 +52,7 @@ internal static class PagesSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapRazorPages();
         app.MapAppHealthChecks();
         return app;

@@ -145,6 +145,14 @@ public sealed class Session(HttpClient client) : IDisposable
 
     private static void Fill(IHtmlFormElement form, string name, string value)
     {
+        var radios = form.Elements.OfType<IHtmlInputElement>().Where(e => e.Type == "radio" && e.Name == name).ToList();
+        if (radios.Count > 0)
+        {
+            var chosen = radios.SingleOrDefault(r => r.Value == value) ?? throw new InvalidOperationException($"No option '{value}' for '{name}'.");
+            radios.ForEach(r => r.IsChecked = r == chosen);
+            return;
+        }
+
         var element = form.Elements.FirstOrDefault(e => e.GetAttribute("name") == name && !(e is IHtmlInputElement { Type: "hidden" } && form.Elements.Any(o => o != e && o.GetAttribute("name") == name)))
             ?? throw new InvalidOperationException($"The form has no field '{name}'.");
         switch (element)

@@ -244,6 +244,78 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.Ballot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Grades")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("grades");
+
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("group_key");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ballots");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_ballots_meeting_id");
+
+                    b.ToTable("ballots", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.BallotCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("group_key");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("hash")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ballot_codes");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ballot_codes_hash");
+
+                    b.HasIndex("MeetingId", "GroupKey")
+                        .HasDatabaseName("ix_ballot_codes_meeting_id_group_key");
+
+                    b.ToTable("ballot_codes", (string)null);
+                });
+
             modelBuilder.Entity("ReviewMeetings.Domain.Meetings.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -922,6 +994,26 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.Ballot", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ballots_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.BallotCode", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ballot_codes_meetings_meeting_id");
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Meetings.AgendaItem", b =>

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ReviewMeetings.Domain.Evaluation;
+using ReviewMeetings.Domain.Meetings;
+
+namespace ReviewMeetings.Web.Data.Configurations;
+
+internal sealed class BallotCodeConfiguration : IEntityTypeConfiguration<BallotCode>
+{
+    public void Configure(EntityTypeBuilder<BallotCode> builder)
+    {
+        builder.ToTable("ballot_codes");
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.GroupKey).HasMaxLength(64);
+        builder.Property(c => c.Hash).HasMaxLength(64).IsFixedLength();
+        builder.HasIndex(c => c.Hash).IsUnique();
+        builder.HasIndex(c => new { c.MeetingId, c.GroupKey });
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>Ballots: random key, meeting, group and marks; the table has no column that could tie a ballot to a voter.</summary>
+internal sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<Ballot> builder)
+    {
+        builder.ToTable("ballots");
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.Property(b => b.GroupKey).HasMaxLength(64);
+        builder.HasIndex(b => b.MeetingId);
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(b => b.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(b => b.Grades)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                grades => JsonSerializer.Serialize(grades, Json),
+                json => JsonSerializer.Deserialize<Dictionary<Guid, string?>>(json, Json) ?? new Dictionary<Guid, string?>(),
+                new ValueComparer<Dictionary<Guid, string?>>(
+                    (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
+                    d => JsonSerializer.Serialize(d, Json).GetHashCode(StringComparison.Ordinal),
+                    d => new Dictionary<Guid, string?>(d)));
+    }
+}

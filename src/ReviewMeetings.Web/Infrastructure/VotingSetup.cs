@@ -1,0 +1,23 @@
+using System.Threading.RateLimiting;
+
+namespace ReviewMeetings.Web.Infrastructure;
+
+/// <summary>Limits how fast one address may try ballot codes, so codes cannot be guessed by brute force.</summary>
+public static class VotingSetup
+{
+    public const string Policy = "ballot";
+
+    public static WebApplicationBuilder AddVoting(this WebApplicationBuilder builder)
+    {
+        // A whole hall may share one address on the venue Wi-Fi, so the limit is per address but generous.
+        var perMinute = builder.Configuration.GetValue("Voting:RequestsPerMinutePerAddress", 600);
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(Policy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return builder;
+    }
+}

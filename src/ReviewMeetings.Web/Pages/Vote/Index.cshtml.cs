@@ -1,0 +1,154 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using ReviewMeetings.Domain.Common;
+using ReviewMeetings.Domain.Evaluation;
+using ReviewMeetings.Domain.Meetings;
+using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Infrastructure;
+
+namespace ReviewMeetings.Web.Pages.Vote;
+
+/// <summary>
+/// The anonymous ballot (无记名测评) for voters without an account: a one-time code opens the ballot, a review step
+/// shows the choices, and submitting uses the code and stores the ballot in one transaction. Nothing here is logged.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(VotingSetup.Policy)]
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    public const string InvalidCode = "测评码无效。请核对后重新输入；如测评尚未开始，请稍后再试。";
+
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public Dictionary<Guid, string?> Grades { get; set; } = [];
+
+    public Meeting? Meeting { get; private set; }
+
+    public EvaluationRules Rules { get; private set; } = EvaluationRules.Default;
+
+    public IReadOnlyList<Reporter> Reporters { get; private set; } = [];
+
+    public string GroupName { get; private set; } = "";
+
+    public bool Reviewing { get; private set; }
+
+    public bool Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(Code))
+        {
+            return Page();
+        }
+
+        if (await OpenAsync(cancellationToken) is null)
+        {
+            ModelState.AddModelError(nameof(Code), InvalidCode);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReviewAsync(CancellationToken cancellationToken)
+    {
+        var code = await OpenAsync(cancellationToken);
+        if (code is null)
+        {
+            ModelState.AddModelError(nameof(Code), InvalidCode);
+            return Page();
+        }
+
+        Reviewing = TryCast(code) is not null;
+        return Page();
+    }
+
+    /// <summary>Back from the review step to the ballot, with every choice kept.</summary>
+    public async Task<IActionResult> OnPostBackAsync(CancellationToken cancellationToken)
+    {
+        if (await OpenAsync(cancellationToken) is null)
+        {
+            ModelState.AddModelError(nameof(Code), InvalidCode);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken)
+    {
+        var code = await OpenAsync(cancellationToken);
+        if (code is null)
+        {
+            ModelState.AddModelError(nameof(Code), InvalidCode);
+            return Page();
+        }
+
+        var ballot = TryCast(code);
+        if (ballot is null)
+        {
+            return Page();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The conditional update is the one-vote guarantee: of any number of parallel submissions, one changes the row.
+        var used = await db.BallotCodes
+            .Where(c => c.Id == code.Id && c.State == BallotCodeState.Issued)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.State, BallotCodeState.Used), cancellationToken);
+        if (used != 1)
+        {
+            ModelState.AddModelError(nameof(Code), "此测评码已经投过票，不能重复提交。");
+            return Page();
+        }
+
+        db.Ballots.Add(ballot);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        Done = true;
+        Grades = [];
+        return Page();
+    }
+
+    private Ballot? TryCast(BallotCode code)
+    {
+        try
+        {
+            return Ballot.Cast(Meeting!.Id, code.GroupKey, Grades.Where(g => !string.IsNullOrEmpty(g.Value)).ToDictionary(g => g.Key, g => g.Value),
+                Reporters.Select(r => r.Id).ToList(), Rules);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>The code's ballot when the code is unused and its meeting is voting; null for every other case alike.</summary>
+    private async Task<BallotCode?> OpenAsync(CancellationToken cancellationToken)
+    {
+        var canonical = BallotCodeFormat.Normalize(Code);
+        if (canonical is null)
+        {
+            return null;
+        }
+
+        var hash = BallotCodeFormat.Hash(canonical);
+        var code = await db.BallotCodes.AsNoTracking().SingleOrDefaultAsync(c => c.Hash == hash && c.State == BallotCodeState.Issued, cancellationToken);
+        var meeting = code is null ? null : await db.Meetings.Include(m => m.Reporters).Include(m => m.Attendance).AsNoTracking()
+            .SingleOrDefaultAsync(m => m.Id == code.MeetingId && m.Status == MeetingStatus.Evaluating, cancellationToken);
+        if (meeting is null)
+        {
+            return null;
+        }
+
+        Code = BallotCodeFormat.Display(canonical);
+        Meeting = meeting;
+        Rules = meeting.EvaluationRules ?? EvaluationRules.Default;
+        Reporters = meeting.OnSite().Concat(meeting.Written()).ToList();
+        GroupName = meeting.Attendance.SingleOrDefault(g => g.Id.ToString() == code!.GroupKey)?.Name ?? "";
+        return code;
+    }
+}
