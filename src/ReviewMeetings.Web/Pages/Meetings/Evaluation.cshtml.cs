@@ -28,6 +28,13 @@ public sealed class EvaluationModel(MeetingAccess access, MeetingSaver saver) : 
     [BindProperty]
     public RulesInput Input { get; set; } = new();
 
+    /// <summary>The rules a meeting is counted with: its saved rules, or the defaults over its attendance groups.</summary>
+    public static EvaluationRules EffectiveRules(Meeting meeting)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return meeting.EvaluationRules ?? RulesInput.From(meeting).ToRules();
+    }
+
     [BindProperty]
     public uint Version { get; set; }
 

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Evaluation;
+using ReviewMeetings.Domain.Meetings;
+using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Meetings;
+
+namespace ReviewMeetings.Web.Pages.Evaluation;
+
+/// <summary>
+/// The tally (计票结果), computed from the stored ballots with the meeting's own rules. Staff see it from the start of
+/// voting; once published, leaders and observers see every row and each secretary only their own.
+/// </summary>
+[Authorize]
+public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, AppDbContext db) : PageModel
+{
+    public Meeting Meeting { get; private set; } = null!;
+
+    public EvaluationRules Rules { get; private set; } = EvaluationRules.Default;
+
+    public MeetingTally Tally { get; private set; } = null!;
+
+    public IReadOnlyList<(Reporter Reporter, ReporterTally Result)> Rows { get; private set; } = [];
+
+    public bool OwnRowOnly { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var meeting = await (await access.VisibleAsync(cancellationToken))
+            .Include(m => m.Reporters).Include(m => m.Attendance).AsSplitQuery().AsNoTracking()
+            .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var published = meeting?.Status is MeetingStatus.ResultsPublished or MeetingStatus.Archived;
+        var started = meeting?.Status >= MeetingStatus.Evaluating;
+        if (meeting is null || !(access.IsStaff ? started : published))
+        {
+            return NotFound();
+        }
+
+        Meeting = meeting;
+        Rules = EvaluationModel.EffectiveRules(meeting);
+        var ballots = await db.Ballots.AsNoTracking().Where(b => b.MeetingId == id)
+            .Select(b => new { b.GroupKey, b.Grades }).ToListAsync(cancellationToken);
+        var issued = await db.BallotCodes.CountAsync(c => c.MeetingId == id && c.State != BallotCodeState.Voided, cancellationToken);
+        var reporters = meeting.OnSite().Concat(meeting.Written()).ToList();
+        Tally = Domain.Evaluation.Tally.Compute(new TallyInput(
+            Rules,
+            reporters.Select(r => r.Id).ToList(),
+            ballots.Select(b => new TallyBallot(b.GroupKey, b.Grades)).ToList(),
+            issued,
+            meeting.Attendance.Sum(g => g.Expected)));
+        var results = Tally.Reporters.ToDictionary(r => r.ReporterId);
+        var rows = reporters.Where(r => results.ContainsKey(r.Id))
+            .Select(r => (r, results[r.Id]))
+            .OrderBy(x => x.Item2.Rank ?? int.MaxValue).ThenBy(x => x.r.Order ?? int.MaxValue)
+            .ToList();
+        OwnRowOnly = User.IsInRole(RoleNames.Secretary);
+        if (OwnRowOnly)
+        {
+            var unitId = (await scope.RootAsync(cancellationToken)).UnitId;
+            rows = rows.Where(x => x.r.OrganizationId == unitId).ToList();
+        }
+
+        Rows = rows;
+        return Page();
+    }
+
+    public static string Percent(decimal? rate) => rate is { } value ? value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
+
+    public static string Score(decimal? score) => score is { } value ? value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "—";
+}
