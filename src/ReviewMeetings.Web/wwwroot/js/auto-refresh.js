@@ -1,16 +1,33 @@
-// Reloads a progress page every few seconds while voting runs, unless the user is typing into a field.
+// While voting runs, refreshes the counts in place (no page reload, so focus and typed input stay put).
+// It stops for good once a form on the page is submitted, so an action in progress is never interrupted.
 (function () {
     const marker = document.querySelector("[data-refresh-seconds]");
-    if (!marker) {
+    const region = document.getElementById("live-counts");
+    if (!marker || !region) {
         return;
     }
 
+    let stopped = false;
+    document.addEventListener("submit", function () { stopped = true; }, true);
     const seconds = Number(marker.dataset.refreshSeconds) || 15;
-    setInterval(function () {
-        const active = document.activeElement;
-        const typing = active && (active.tagName === "INPUT" || active.tagName === "TEXTAREA" || active.tagName === "SELECT") && active.value;
-        if (!typing) {
-            window.location.reload();
+    const timer = setInterval(async function () {
+        if (stopped) {
+            clearInterval(timer);
+            return;
+        }
+
+        try {
+            const response = await fetch(window.location.href, { headers: { "X-Requested-With": "refresh" }, credentials: "same-origin" });
+            if (!response.ok || stopped) {
+                return;
+            }
+
+            const fresh = new DOMParser().parseFromString(await response.text(), "text/html").getElementById("live-counts");
+            if (fresh && !stopped) {
+                region.innerHTML = fresh.innerHTML;
+            }
+        } catch {
+            // Offline for a moment: the next tick tries again.
         }
     }, seconds * 1000);
 })();
