@@ -157,9 +157,14 @@ public sealed class VotingTests : AppTest
         var voters = Enumerable.Range(0, 50).Select(_ => Anonymous()).ToList();
         var pages = await Task.WhenAll(voters.Select(v => v.GetAsync($"/v/{code}")));
 
-        var responses = await Task.WhenAll(voters.Zip(pages).Select(x =>
-            x.First.SubmitAsync(x.Second, "main form", new() { [$"Grades[{dongcheng}]"] = "较好" }, "button[formaction*='handler=Review']")
-                .ContinueWith(async review => await x.First.SubmitAsync(await Session.ParseAsync(await review), "main form", [], "button[formaction*='handler=Submit']")).Unwrap()));
+        // Everyone reaches the review step first, then all press 确认提交 at once.
+        var reviews = await Task.WhenAll(voters.Zip(pages).Select(async x =>
+        {
+            using var review = await x.First.SubmitAsync(x.Second, "main form", new() { [$"Grades[{dongcheng}]"] = "较好" }, "button[formaction*='handler=Review']");
+            return await Session.ParseAsync(review);
+        }));
+        var responses = await Task.WhenAll(voters.Zip(reviews).Select(x =>
+            x.First.SubmitAsync(x.Second, "main form", [], "button[formaction*='handler=Submit']")));
 
         var succeeded = 0;
         foreach (var response in responses)
