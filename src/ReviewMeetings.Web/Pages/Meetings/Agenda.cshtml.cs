@@ -59,9 +59,8 @@ public sealed class AgendaModel(MeetingAccess access, MeetingSaver saver) : Page
                 return RedirectToPage("Details", new { id });
             }
 
-            Meeting = (await access.FindManageableAsync(id, cancellationToken))!;
+            Meeting = await access.ReloadForFormAsync(id, ModelState, cancellationToken);
             Version = Meeting.Version;
-            ModelState.Remove(nameof(Version));
         }
 
         return Page();

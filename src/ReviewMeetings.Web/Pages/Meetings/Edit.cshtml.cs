@@ -52,9 +52,8 @@ public sealed class EditModel(MeetingAccess access, MeetingSaver saver, AppDbCon
                 return RedirectToPage("Details", new { id });
             }
 
-            Meeting = (await access.FindManageableAsync(id, cancellationToken))!;
+            Meeting = await access.ReloadForFormAsync(id, ModelState, cancellationToken);
             Version = Meeting.Version;
-            ModelState.Remove(nameof(Version));
         }
 
         return Page();

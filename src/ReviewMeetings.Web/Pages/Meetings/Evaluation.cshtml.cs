@@ -80,9 +80,8 @@ public sealed class EvaluationModel(MeetingAccess access, MeetingSaver saver) : 
                 return RedirectToPage("Details", new { id });
             }
 
-            Meeting = (await access.FindManageableAsync(id, cancellationToken))!;
+            Meeting = await access.ReloadForFormAsync(id, ModelState, cancellationToken);
             Version = Meeting.Version;
-            ModelState.Remove(nameof(Version));
         }
 
         return Page();

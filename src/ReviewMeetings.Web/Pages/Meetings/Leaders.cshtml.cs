@@ -74,9 +74,8 @@ public sealed class LeadersModel(MeetingAccess access, MeetingSaver saver, Organ
                     return RedirectToPage("Details", new { id });
                 }
 
-                Meeting = (await access.FindManageableAsync(id, cancellationToken))!;
+                Meeting = await access.ReloadForFormAsync(id, ModelState, cancellationToken);
                 Version = Meeting.Version;
-                ModelState.Remove(nameof(Version));
             }
             catch (DomainException ex)
             {

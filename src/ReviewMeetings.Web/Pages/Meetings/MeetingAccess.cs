@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Meetings;
@@ -47,6 +48,18 @@ public sealed class MeetingAccess(AppDbContext db, OrganizationScope scope, IHtt
             .Include(m => m.StatusChanges)
             .AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    /// <summary>
+    /// After a refused save: the meeting as stored now, for a form that keeps what the user typed but carries the
+    /// current version, so saving again is a deliberate overwrite.
+    /// </summary>
+    public async Task<Meeting> ReloadForFormAsync(Guid id, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        modelState.Remove("Version");
+        return await FindManageableAsync(id, cancellationToken)
+            ?? throw new InvalidOperationException("The meeting disappeared while its form was open.");
+    }
 
     private async Task<IQueryable<Meeting>> HostedInScopeAsync(CancellationToken cancellationToken)
     {
