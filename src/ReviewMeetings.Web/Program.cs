@@ -9,6 +9,7 @@ try
     builder.AddAppIdentity();
     builder.AddAppPages();
     builder.AddVoting();
+    builder.AddRealTime();
     builder.AddStartupOptions();
 
     var app = builder.Build();

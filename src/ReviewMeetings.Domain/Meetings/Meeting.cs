@@ -84,6 +84,9 @@ public sealed class Meeting
     /// <summary>How the democratic evaluation is counted; null until staff set it (the defaults then apply).</summary>
     public EvaluationRules? EvaluationRules { get; private set; }
 
+    /// <summary>When the organizer released the comments to the secretaries (反馈点评意见); null until then.</summary>
+    public DateTimeOffset? FeedbackReleasedAt { get; private set; }
+
     /// <summary>User ids of the commenting leaders (点评领导), in the order they were chosen.</summary>
     public IReadOnlyList<Guid> LeaderIds => _leaderIds;
 
@@ -536,6 +539,32 @@ public sealed class Meeting
         _reporters.Where(r => r.Mode == ReportMode.Written).OrderBy(r => r.UnitName, StringComparer.Ordinal);
 
     public int OnSiteCount => _reporters.Count(r => r.Mode == ReportMode.OnSite);
+
+    /// <summary>The console drives the timer and agenda only while the meeting is under way.</summary>
+    public void EnsureUnderWay()
+    {
+        if (Status is not (MeetingStatus.InSession or MeetingStatus.Evaluating))
+        {
+            throw new DomainException("会议尚未开始或已经结束，不能操作会议进程。");
+        }
+    }
+
+    /// <summary>After the meeting, each secretary may read the finalised comments on their own report.</summary>
+    public void ReleaseFeedback(DateTimeOffset at)
+    {
+        if (Status is MeetingStatus.Draft or MeetingStatus.Published or MeetingStatus.InSession or MeetingStatus.Evaluating)
+        {
+            throw new DomainException("会议结束后才能向述职书记反馈点评意见。");
+        }
+
+        if (FeedbackReleasedAt is not null)
+        {
+            throw new DomainException("点评意见已经反馈。");
+        }
+
+        FeedbackReleasedAt = at;
+        UpdatedAt = at;
+    }
 
     public void Touch(DateTimeOffset at) => UpdatedAt = at;
 

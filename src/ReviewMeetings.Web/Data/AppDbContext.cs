@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ReviewMeetings.Domain.Comments;
 using ReviewMeetings.Domain.Evaluation;
+using ReviewMeetings.Domain.Live;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Domain.Reports;
@@ -27,6 +29,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<BallotCode> BallotCodes => Set<BallotCode>();
 
     public DbSet<Ballot> Ballots => Set<Ballot>();
+
+    public DbSet<MeetingProgress> MeetingProgress => Set<MeetingProgress>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -16,4 +16,8 @@ public static class ChineseDates
 
     public static string ToChineseDateTime(this DateTimeOffset value) =>
         value.InBeijing().ToString("yyyy'年'M'月'd'日' HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>"14:05:09" in Beijing time, for "已保存 hh:mm:ss".</summary>
+    public static string ToChineseClock(this DateTimeOffset value) =>
+        value.InBeijing().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 }

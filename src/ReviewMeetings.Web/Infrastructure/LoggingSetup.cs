@@ -20,12 +20,17 @@ internal static class LoggingSetup
         {
             // Query strings can carry codes and search terms; the path and status are enough to follow a request.
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
-            // A ballot code travels in the path; votes are never logged, not even that one happened.
+            // Ballot codes and projector links travel in the path; votes are never logged, not even that one happened.
             options.GetLevel = (context, _, exception) =>
-                context.Request.Path.StartsWithSegments("/v", StringComparison.OrdinalIgnoreCase) || context.Request.Path.StartsWithSegments("/Vote", StringComparison.OrdinalIgnoreCase)
+                IsSecretInPath(context.Request.Path)
                     ? LogEventLevel.Verbose
                     : exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
         });
         return app;
     }
+
+    private static bool IsSecretInPath(PathString path) =>
+        path.StartsWithSegments("/v", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/Vote", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/screen", StringComparison.OrdinalIgnoreCase);
 }

@@ -55,6 +55,7 @@ internal static class PagesSetup
         app.UseRateLimiter();
         app.MapRazorPages();
         app.MapAppHealthChecks();
+        app.MapRealTime();
         return app;
     }
 

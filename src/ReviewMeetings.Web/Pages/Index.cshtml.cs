@@ -61,7 +61,8 @@ public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, Ap
                 m.Reporters.Where(r => r.OrganizationId == unitId).Select(r => r.Order).FirstOrDefault(),
                 m.Reporters.Where(r => r.OrganizationId == unitId).Select(r => (Guid?)r.Id).FirstOrDefault(),
                 db.WrittenReports.Where(w => w.MeetingId == m.Id && w.OrganizationId == unitId && w.Versions.Any())
-                    .Select(w => (ReportStatus?)w.Status).FirstOrDefault()))
+                    .Select(w => (ReportStatus?)w.Status).FirstOrDefault(),
+                m.FeedbackReleasedAt != null))
             .ToListAsync(cancellationToken);
         if (Role == Role.Administrator)
         {
@@ -77,5 +78,5 @@ public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, Ap
 
     public sealed record MeetingRow(
         Guid Id, string Title, DateOnly? Date, MeetingStatus Status, DateOnly? Deadline, ReportMode? OwnMode, int? OwnOrder,
-        Guid? OwnReporterId, ReportStatus? OwnReportStatus);
+        Guid? OwnReporterId, ReportStatus? OwnReportStatus, bool FeedbackReleased);
 }

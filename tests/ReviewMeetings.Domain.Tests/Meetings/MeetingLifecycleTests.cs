@@ -158,6 +158,34 @@ public sealed class MeetingLifecycleTests
         Assert.Equal(MeetingStatus.InSession, meeting.StatusChanges.Last().From);
     }
 
+    [Theory]
+    [InlineData(MeetingStatus.Closed)]
+    [InlineData(MeetingStatus.ResultsPublished)]
+    public void Feedback_is_released_once_after_the_meeting(MeetingStatus status)
+    {
+        var meeting = _district.Meeting().In(status).Build();
+
+        meeting.ReleaseFeedback(Later);
+
+        Assert.Equal(Later, meeting.FeedbackReleasedAt);
+        Assert.Throws<DomainException>(() => meeting.ReleaseFeedback(Later.AddDays(1)));
+        Assert.Equal(Later, meeting.FeedbackReleasedAt);
+    }
+
+    [Theory]
+    [InlineData(MeetingStatus.Published)]
+    [InlineData(MeetingStatus.InSession)]
+    [InlineData(MeetingStatus.Evaluating)]
+    public void Feedback_cannot_be_released_before_the_meeting_ends(MeetingStatus status)
+    {
+        var meeting = _district.Meeting().In(status).Build();
+
+        var error = Assert.Throws<DomainException>(() => meeting.ReleaseFeedback(Later));
+
+        Assert.Equal("会议结束后才能向述职书记反馈点评意见。", error.Message);
+        Assert.Null(meeting.FeedbackReleasedAt);
+    }
+
     [Fact]
     public void Closed_meeting_can_be_archived_without_publishing_results()
     {

@@ -244,6 +244,91 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("ReviewMeetings.Domain.Comments.Comment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Achievements")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("achievements");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("author");
+
+                    b.Property<string>("Expectations")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("expectations");
+
+                    b.Property<DateTimeOffset?>("FinalizedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finalized_at");
+
+                    b.Property<Guid?>("LeaderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leader_id");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.PrimitiveCollection<string[]>("Problems")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("problems");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporter_id");
+
+                    b.Property<string>("RepresentativeIdentity")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("representative_identity");
+
+                    b.Property<string>("RepresentativeName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("representative_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comments");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_comments_meeting_id");
+
+                    b.HasIndex("ReporterId", "LeaderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_comments_reporter_id_leader_id")
+                        .HasFilter("leader_id IS NOT NULL");
+
+                    b.ToTable("comments", (string)null);
+                });
+
             modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.Ballot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -314,6 +399,54 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasDatabaseName("ix_ballot_codes_meeting_id_group_key");
 
                     b.ToTable("ballot_codes", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Live.MeetingProgress", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid?>("CurrentAgendaItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("current_agenda_item_id");
+
+                    b.Property<Guid?>("CurrentReporterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("current_reporter_id");
+
+                    b.Property<TimeSpan>("ElapsedBeforeRun")
+                        .HasColumnType("interval")
+                        .HasColumnName("elapsed_before_run");
+
+                    b.Property<string>("ProjectorToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character(32)")
+                        .HasColumnName("projector_token")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("RunningSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("running_since");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("MeetingId")
+                        .HasName("pk_meeting_progress");
+
+                    b.HasIndex("ProjectorToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_progress_projector_token");
+
+                    b.ToTable("meeting_progress", (string)null);
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Meetings.AgendaItem", b =>
@@ -423,6 +556,10 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.Property<string>("EvaluationRules")
                         .HasColumnType("jsonb")
                         .HasColumnName("evaluation_rules");
+
+                    b.Property<DateTimeOffset?>("FeedbackReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("feedback_released_at");
 
                     b.Property<string>("Host")
                         .HasMaxLength(100)
@@ -996,6 +1133,84 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasConstraintName("fk_user_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("ReviewMeetings.Domain.Comments.Comment", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_comments_meetings_meeting_id");
+
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Reporter", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_comments_reporters_reporter_id");
+
+                    b.OwnsMany("ReviewMeetings.Domain.Comments.CommentRevision", "History", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Achievements")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("achievements");
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("action");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("at");
+
+                            b1.Property<Guid>("By")
+                                .HasColumnType("uuid")
+                                .HasColumnName("by");
+
+                            b1.Property<Guid>("CommentId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("comment_id");
+
+                            b1.Property<string>("Expectations")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("expectations");
+
+                            b1.PrimitiveCollection<string[]>("Problems")
+                                .IsRequired()
+                                .HasColumnType("text[]")
+                                .HasColumnName("problems");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("reason");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_comment_revisions");
+
+                            b1.HasIndex("CommentId")
+                                .HasDatabaseName("ix_comment_revisions_comment_id");
+
+                            b1.ToTable("comment_revisions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CommentId")
+                                .HasConstraintName("fk_comment_revisions_comments_comment_id");
+                        });
+
+                    b.Navigation("History");
+                });
+
             modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.Ballot", b =>
                 {
                     b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
@@ -1014,6 +1229,47 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ballot_codes_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Live.MeetingProgress", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
+                        .WithOne()
+                        .HasForeignKey("ReviewMeetings.Domain.Live.MeetingProgress", "MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_progress_meetings_meeting_id");
+
+                    b.OwnsMany("ReviewMeetings.Domain.Live.Speech", "Speeches", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("meeting_id");
+
+                            b1.Property<Guid>("ReporterId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid")
+                                .HasColumnName("reporter_id");
+
+                            b1.Property<TimeSpan>("Duration")
+                                .HasColumnType("interval")
+                                .HasColumnName("duration");
+
+                            b1.Property<DateTimeOffset>("EndedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("ended_at");
+
+                            b1.HasKey("MeetingId", "ReporterId")
+                                .HasName("pk_speeches");
+
+                            b1.ToTable("speeches", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId")
+                                .HasConstraintName("fk_speeches_meeting_progress_meeting_id");
+                        });
+
+                    b.Navigation("Speeches");
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Meetings.AgendaItem", b =>

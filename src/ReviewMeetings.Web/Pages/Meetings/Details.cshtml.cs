@@ -19,6 +19,8 @@ public sealed class DetailsModel(MeetingAccess access, AppDbContext db, Organiza
 
     public bool IsStaff => access.IsStaff;
 
+    public Guid UserId => User.UserId();
+
     public bool SeesEverything { get; private set; }
 
     public Reporter? OwnSlot { get; private set; }

@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Comments;
+using ReviewMeetings.Domain.Common;
+using ReviewMeetings.Domain.Meetings;
+using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Meetings;
+
+namespace ReviewMeetings.Web.Pages.Live;
+
+/// <summary>
+/// Every comment of a meeting for the organizers: leaders' and representatives' comments per reporter, their history,
+/// reopening a submitted comment with a reason, and releasing the feedback to the secretaries after the meeting.
+/// </summary>
+[Authorize(Roles = RoleNames.MeetingStaff)]
+public sealed class CommentsModel(MeetingAccess access, AppDbContext db, MeetingSaver saver, TimeProvider clock) : PageModel
+{
+    public Meeting Meeting { get; private set; } = null!;
+
+    public IReadOnlyList<Reporter> Reporters { get; private set; } = [];
+
+    public ILookup<Guid, Comment> CommentsByReporter { get; private set; } = Array.Empty<Comment>().ToLookup(c => c.ReporterId);
+
+    public IReadOnlyDictionary<Guid, string> People { get; private set; } = new Dictionary<Guid, string>();
+
+    public int Drafts { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostReopenAsync(Guid id, Guid commentId, string? reason, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var comment = await db.Comments.Include(c => c.History).SingleOrDefaultAsync(c => c.Id == commentId && c.MeetingId == id, cancellationToken);
+        if (comment is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            comment.Reopen(reason, User.UserId(), clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError($"reason-{commentId}", ex.Message);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError($"reason-{commentId}", "这条点评刚被修改过，请刷新页面后重试。");
+            return Page();
+        }
+
+        Message = "点评已重新开放，点评人可以继续修改。";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostReleaseAsync(Guid id, uint version, CancellationToken cancellationToken)
+    {
+        var meeting = await access.FindManageableAsync(id, cancellationToken);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+
+        if (await saver.TrySaveAsync(meeting, version, ModelState, () => meeting.ReleaseFeedback(saver.Now), prefix: ""))
+        {
+            Message = "点评意见已反馈，述职书记现在可以在首页查看对本单位的点评。";
+            return RedirectToPage(new { id });
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var meeting = await (await access.ManageableAsync(cancellationToken)).AsNoTracking()
+            .Include(m => m.Reporters)
+            .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null)
+        {
+            return false;
+        }
+
+        Meeting = meeting;
+        Reporters = [.. meeting.Reporters
+            .OrderBy(r => r.Mode == ReportMode.OnSite ? 0 : 1).ThenBy(r => r.Order).ThenBy(r => r.UnitName, StringComparer.Ordinal)];
+        var comments = await db.Comments.AsNoTracking().Include(c => c.History)
+            .Where(c => c.MeetingId == id)
+            .OrderBy(c => c.Author).ThenBy(c => c.Id)
+            .ToListAsync(cancellationToken);
+        CommentsByReporter = comments.ToLookup(c => c.ReporterId);
+        Drafts = comments.Count(c => c.Status == CommentStatus.Draft && !c.IsEmpty);
+        var userIds = comments.SelectMany(c => c.History.Select(h => h.By)).Concat(comments.Where(c => c.LeaderId != null).Select(c => c.LeaderId!.Value)).Distinct().ToList();
+        People = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return true;
+    }
+
+    public string Person(Guid id) => People.GetValueOrDefault(id, "（已删除的用户）");
+}
