@@ -34,7 +34,7 @@ public sealed class Session(HttpClient client) : IDisposable
     }
 
     public async Task<HttpResponseMessage> SubmitAsync(
-        IHtmlDocument page, string formSelector, Dictionary<string, string> values, string? submitterSelector = null)
+        IHtmlDocument page, string formSelector, Dictionary<string, string> values, string? submitterSelector = null, string? accept = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(values);
@@ -54,6 +54,12 @@ public sealed class Session(HttpClient client) : IDisposable
         await submission.Body.CopyToAsync(body);
         request.Content = new ByteArrayContent(body.ToArray());
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(submission.Headers[HeaderNames.ContentType]);
+        if (accept is not null)
+        {
+            // Background requests from the page's scripts ask for JSON.
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
         return await Client.SendAsync(request);
     }
 

@@ -12,6 +12,7 @@ internal sealed class MeetingProgressConfiguration : IEntityTypeConfiguration<Me
     {
         builder.ToTable("meeting_progress");
         builder.HasKey(p => p.MeetingId);
+        builder.Property(p => p.MeetingId).ValueGeneratedNever();
         builder.Property(p => p.Version).IsRowVersion();
         builder.Property(p => p.ProjectorToken).HasMaxLength(MeetingProgress.ProjectorTokenLength).IsFixedLength();
         builder.HasIndex(p => p.ProjectorToken).IsUnique();
@@ -22,6 +23,7 @@ internal sealed class MeetingProgressConfiguration : IEntityTypeConfiguration<Me
             s.ToTable("speeches");
             s.WithOwner().HasForeignKey("MeetingId");
             s.HasKey("MeetingId", nameof(Speech.ReporterId));
+            s.Property(x => x.ReporterId).ValueGeneratedNever();
         });
         builder.Navigation(p => p.Speeches).HasField("_speeches").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

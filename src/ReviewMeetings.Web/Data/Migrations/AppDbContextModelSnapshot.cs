@@ -1247,7 +1247,6 @@ namespace ReviewMeetings.Web.Data.Migrations
                                 .HasColumnName("meeting_id");
 
                             b1.Property<Guid>("ReporterId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uuid")
                                 .HasColumnName("reporter_id");
 

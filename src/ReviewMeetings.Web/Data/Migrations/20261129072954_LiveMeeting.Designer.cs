@@ -12,7 +12,7 @@ using ReviewMeetings.Web.Data;
 namespace ReviewMeetings.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129070118_LiveMeeting")]
+    [Migration("20261129072954_LiveMeeting")]
     partial class LiveMeeting
     {
         /// <inheritdoc />
@@ -1250,7 +1250,6 @@ namespace ReviewMeetings.Web.Data.Migrations
                                 .HasColumnName("meeting_id");
 
                             b1.Property<Guid>("ReporterId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uuid")
                                 .HasColumnName("reporter_id");
 
