@@ -10,6 +10,7 @@ try
     builder.AddAppPages();
     builder.AddVoting();
     builder.AddRealTime();
+    builder.AddDocuments();
     builder.AddStartupOptions();
 
     var app = builder.Build();

@@ -17,6 +17,7 @@ public sealed class Meeting
     public const int DefaultTimeLimitMinutes = 6;
     public const int MinTimeLimitMinutes = 1;
     public const int MaxTimeLimitMinutes = 30;
+    public const int LeaderRequirementsMaxLength = 20000;
 
     private readonly List<Reporter> _reporters = [];
     private readonly List<AgendaItem> _agenda = [];
@@ -83,6 +84,9 @@ public sealed class Meeting
 
     /// <summary>How the democratic evaluation is counted; null until staff set it (the defaults then apply).</summary>
     public EvaluationRules? EvaluationRules { get; private set; }
+
+    /// <summary>The presiding leader's overall assessment and requirements for next year (领导讲话要求), for the minutes.</summary>
+    public string? LeaderRequirements { get; private set; }
 
     /// <summary>When the organizer released the comments to the secretaries (反馈点评意见); null until then.</summary>
     public DateTimeOffset? FeedbackReleasedAt { get; private set; }
@@ -539,6 +543,17 @@ public sealed class Meeting
         _reporters.Where(r => r.Mode == ReportMode.Written).OrderBy(r => r.UnitName, StringComparer.Ordinal);
 
     public int OnSiteCount => _reporters.Count(r => r.Mode == ReportMode.OnSite);
+
+    public void SetLeaderRequirements(string? text, DateTimeOffset at)
+    {
+        if (Status == MeetingStatus.Archived)
+        {
+            throw new DomainException("会议已归档，不能再修改。");
+        }
+
+        LeaderRequirements = Text.Optional(text, LeaderRequirementsMaxLength, "领导讲话要求", nameof(LeaderRequirements));
+        UpdatedAt = at;
+    }
 
     /// <summary>The console drives the timer and agenda only while the meeting is under way.</summary>
     public void EnsureUnderWay()

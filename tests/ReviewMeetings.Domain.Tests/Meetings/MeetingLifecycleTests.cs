@@ -187,6 +187,20 @@ public sealed class MeetingLifecycleTests
     }
 
     [Fact]
+    public void Leader_requirements_are_kept_trimmed_and_frozen_once_archived()
+    {
+        var meeting = _district.Meeting().In(MeetingStatus.Closed).Build();
+
+        meeting.SetLeaderRequirements("  一要提高站位。\n二要压实责任。 ", Later);
+        Assert.Equal("一要提高站位。\n二要压实责任。", meeting.LeaderRequirements);
+        meeting.SetLeaderRequirements(" ", Later);
+        Assert.Null(meeting.LeaderRequirements);
+
+        meeting.Archive(Organizer, Later);
+        Assert.Throws<DomainException>(() => meeting.SetLeaderRequirements("改", Later));
+    }
+
+    [Fact]
     public void Closed_meeting_can_be_archived_without_publishing_results()
     {
         var meeting = _district.Meeting().In(MeetingStatus.Closed).Build();

@@ -15,6 +15,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.Title).HasMaxLength(Meeting.TitleMaxLength);
         builder.Property(m => m.MainVenue).HasMaxLength(Meeting.VenueMaxLength);
         builder.Property(m => m.Host).HasMaxLength(Meeting.HostMaxLength);
+        builder.Property(m => m.LeaderRequirements).HasMaxLength(Meeting.LeaderRequirementsMaxLength);
         builder.Property(m => m.Version).IsRowVersion();
         builder.HasIndex(m => new { m.OrganizationId, m.ReviewYear });
         builder.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);

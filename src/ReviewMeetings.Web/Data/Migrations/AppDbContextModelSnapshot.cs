@@ -571,6 +571,11 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasColumnType("uuid[]")
                         .HasColumnName("leader_ids");
 
+                    b.Property<string>("LeaderRequirements")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("leader_requirements");
+
                     b.Property<string>("MainVenue")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")

@@ -29,7 +29,8 @@ public sealed class CommentsModel(MeetingAccess access, AppDbContext db, Meeting
 
     public int Drafts { get; private set; }
 
-    [TempData]
+    /// <summary>Kept under its own key: the layout also shows TempData["Message"], and the page places this one itself.</summary>
+    [TempData(Key = "LiveMessage")]
     public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>

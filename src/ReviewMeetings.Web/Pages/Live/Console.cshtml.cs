@@ -27,7 +27,8 @@ public sealed class ConsoleModel(MeetingAccess access, AppDbContext db, LiveStat
 
     public string? ProjectorToken { get; private set; }
 
-    [TempData]
+    /// <summary>Kept under its own key: the layout also shows TempData["Message"], and the page places this one itself.</summary>
+    [TempData(Key = "LiveMessage")]
     public string? Message { get; set; }
 
     [TempData]

@@ -30,7 +30,8 @@ public sealed class PadModel(AppDbContext db, LiveStateReader reader, LiveBroadc
     [BindProperty]
     public CommentInput Input { get; set; } = new();
 
-    [TempData]
+    /// <summary>Kept under its own key: the layout also shows TempData["Message"], and the page places this one itself.</summary>
+    [TempData(Key = "LiveMessage")]
     public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? reporter, CancellationToken cancellationToken)

@@ -46,6 +46,8 @@
     let dirty = false;
     let saving = false;
     let blocked = false;
+    let finalizing = false;
+    let inflight = Promise.resolve();
     let theirs = null;
 
     function read() {
@@ -106,10 +108,14 @@
         conflict.querySelector("[data-keep-mine]").focus();
     }
 
-    async function save() {
-        if (!dirty || saving || blocked) {
-            return;
+    function save() {
+        if (dirty && !saving && !blocked && !finalizing) {
+            inflight = send();
         }
+        return inflight;
+    }
+
+    async function send() {
         saving = true;
         const sent = JSON.stringify(read());
         const action = form.getAttribute("action");
@@ -130,10 +136,11 @@
                 if (JSON.stringify(read()) === sent) {
                     dirty = false;
                     localStorage.removeItem(key);
+                    status.textContent = "已保存 " + body.savedAt;
                 } else {
                     remember();
+                    status.textContent = "未保存";
                 }
-                status.textContent = "已保存 " + body.savedAt;
             }
         } catch {
             status.textContent = "网络中断，内容已保留在本机，恢复后自动保存";
@@ -178,13 +185,33 @@
         }
     });
     form.addEventListener("submit", function (event) {
+        event.preventDefault();
         if (event.submitter && event.submitter.hasAttribute("data-finalize")) {
+            finalize(event.submitter);
             return;
         }
-        event.preventDefault();
         dirty = true;
         save();
     });
+
+    // Clicking 提交点评 right after typing also fires the blur autosave. Both requests would start from the same
+    // version and one would be refused as a conflict, so the submit waits for that autosave and uses its version.
+    function finalize(button) {
+        if (finalizing) {
+            return;
+        }
+        finalizing = true;
+        button.disabled = true;
+        inflight.then(function () {
+            if (blocked) {
+                finalizing = false;
+                button.disabled = false;
+                return;
+            }
+            form.setAttribute("action", button.getAttribute("formaction"));
+            form.submit();
+        });
+    }
     conflict.querySelector("[data-keep-mine]").addEventListener("click", function () {
         version.value = theirs.version;
         blocked = false;

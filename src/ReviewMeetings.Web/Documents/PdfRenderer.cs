@@ -1,0 +1,192 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace ReviewMeetings.Web.Documents;
+
+/// <summary>
+/// Turns a self-contained HTML document into a PDF with headless Chromium. One browser is shared, started on first use
+/// and closed when idle; each document gets a fresh context with JavaScript off and no network, so a template can
+/// neither run code nor fetch anything. If the browser dies, the next document starts a new one.
+/// </summary>
+public sealed partial class PdfRenderer : IAsyncDisposable
+{
+    public const string MissingChromiumMessage = "服务器未安装 Chromium 浏览器，暂时无法生成 PDF。请系统管理员安装：apt-get install chromium fonts-noto-cjk";
+
+    private static readonly string[] LaunchArguments =
+        ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+
+    private readonly PdfOptions _options;
+    private readonly ILogger<PdfRenderer> _logger;
+    private readonly SemaphoreSlim _slots;
+    private readonly SemaphoreSlim _launch = new(1, 1);
+    private readonly Timer _idle;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private int _busy;
+
+    public PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRenderer> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _logger = logger;
+        _slots = new SemaphoreSlim(_options.Concurrency, _options.Concurrency);
+        _idle = new Timer(_ => _ = CloseIfIdleAsync(), null, Timeout.Infinite, Timeout.Infinite);
+    }
+
+    public bool IsInstalled => File.Exists(_options.ExecutablePath);
+
+    /// <summary>Renders <paramref name="html"/>; the page size and margins come from its own @page rules.</summary>
+    public async Task<byte[]> RenderAsync(string html, CancellationToken cancellationToken = default)
+    {
+        if (!IsInstalled)
+        {
+            throw new PdfUnavailableException(MissingChromiumMessage);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
+        await _slots.WaitAsync(timeout.Token);
+        Interlocked.Increment(ref _busy);
+        try
+        {
+            var browser = await BrowserAsync(timeout.Token);
+            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Offline = true });
+            await context.RouteAsync("**/*", route => route.AbortAsync());
+            var page = await context.NewPageAsync();
+            page.SetDefaultTimeout(_options.TimeoutSeconds * 1000f);
+            await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).WaitAsync(timeout.Token);
+            return await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true }).WaitAsync(timeout.Token);
+        }
+        catch (PlaywrightException ex)
+        {
+            LogRenderFailed(ex);
+            await ForgetBrowserAsync();
+            throw new PdfUnavailableException("生成 PDF 失败，请稍后重试。", ex);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new PdfUnavailableException("生成 PDF 超时，请稍后重试。");
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _busy);
+            _slots.Release();
+            _idle.Change(TimeSpan.FromSeconds(_options.IdleSeconds), Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _idle.DisposeAsync();
+        await ForgetBrowserAsync();
+        _playwright?.Dispose();
+        _slots.Dispose();
+        _launch.Dispose();
+    }
+
+    private async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)
+    {
+        if (_browser is { IsConnected: true } running)
+        {
+            return running;
+        }
+
+        await _launch.WaitAsync(cancellationToken);
+        try
+        {
+            if (_browser is { IsConnected: true } started)
+            {
+                return started;
+            }
+
+            _playwright ??= await Playwright.CreateAsync();
+            var browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = _options.ExecutablePath,
+                Headless = true,
+                Args = LaunchArguments,
+            });
+            browser.Disconnected += (_, _) => _browser = null;
+            _browser = browser;
+            LogBrowserStarted(browser.Version);
+            return browser;
+        }
+        finally
+        {
+            _launch.Release();
+        }
+    }
+
+    private async Task CloseIfIdleAsync()
+    {
+        if (Volatile.Read(ref _busy) == 0 && _browser is not null)
+        {
+            await _launch.WaitAsync();
+            try
+            {
+                if (Volatile.Read(ref _busy) == 0)
+                {
+                    await ForgetBrowserAsync();
+                    LogBrowserClosed();
+                }
+            }
+            finally
+            {
+                _launch.Release();
+            }
+        }
+    }
+
+    private async Task ForgetBrowserAsync()
+    {
+        var browser = Interlocked.Exchange(ref _browser, null);
+        if (browser is not null)
+        {
+            try
+            {
+                await browser.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // Already gone.
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PDF browser started (Chromium {Version})")]
+    private partial void LogBrowserStarted(string version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PDF browser closed after being idle")]
+    private partial void LogBrowserClosed();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PDF rendering failed; the browser will be restarted")]
+    private partial void LogRenderFailed(Exception exception);
+}
+
+/// <summary>The PDF could not be made; the message is Chinese and meant for the user.</summary>
+public sealed class PdfUnavailableException : Exception
+{
+    public PdfUnavailableException()
+    {
+    }
+
+    public PdfUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public PdfUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>/health/ready: a missing Chromium degrades the service (no PDFs) but does not take it down.</summary>
+internal sealed class PdfHealthCheck(PdfRenderer renderer) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(renderer.IsInstalled
+            ? HealthCheckResult.Healthy("Chromium found.")
+            : HealthCheckResult.Degraded("Chromium is not installed; PDF export is unavailable."));
+}

@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ReviewMeetings.Domain.Comments;
+using ReviewMeetings.Domain.Evaluation;
+using ReviewMeetings.Domain.Live;
+using ReviewMeetings.Domain.Meetings;
+using ReviewMeetings.Web.Documents;
+using ReviewMeetings.Web.Pages.Evaluation;
+using ReviewMeetings.Web.Pages.Meetings;
+using ReviewMeetings.Web.Tests.Builders;
+using ReviewMeetings.Web.Tests.Infrastructure;
+using UglyToad.PdfPig;
+using static ReviewMeetings.Web.Tests.Pages.Live.ConsoleTests;
+
+namespace ReviewMeetings.Web.Tests.Pages.Documents;
+
+public sealed class MinutesTests : AppTest
+{
+    private static readonly string[] DongchengGrades = ["好", "好", "好", "较好", "较好", "一般", "好", "好"];
+
+    /// <summary>A closed meeting: two on-site reports with recorded times and comments, one written, and eight ballots.</summary>
+    private async Task<Guid> HeldMeetingAsync()
+    {
+        var id = await DbAsync(db => new MeetingBuilder().OnSite(Dongcheng, Xicheng).Written(Nanhu).CommentedBy("leader").Published().SaveAsync(db));
+        await DbAsync(async db =>
+        {
+            var meeting = await db.Meetings.Include(m => m.Reporters).Include(m => m.Attendance).SingleAsync(m => m.Id == id);
+            var leader = await db.Users.Where(u => u.UserName == "leader").Select(u => u.Id).SingleAsync();
+            var at = DateTimeOffset.UtcNow.AddHours(-2);
+            meeting.StartSession(leader, at);
+            var progress = MeetingProgress.Create(id, at);
+            var order = meeting.OnSite().Select(r => r.Id).ToList();
+            foreach (var (reporter, seconds) in order.Zip([372, 345]))
+            {
+                progress.Next(order, at);
+                progress.Start(at);
+                progress.Stop(at.AddSeconds(seconds));
+            }
+
+            db.MeetingProgress.Add(progress);
+            foreach (var reporter in meeting.Reporters)
+            {
+                var comment = Comment.ByLeader(id, reporter.Id, leader, at);
+                comment.Save($"{reporter.UnitName}党建责任落实有力。", [$"{reporter.UnitName}阵地建设滞后", "党员教育方式单一"], "希望补齐短板。", leader, at);
+                comment.Finalize(leader, at);
+                db.Comments.Add(comment);
+            }
+
+            meeting.StartEvaluation(leader, at);
+            var rules = EvaluationModel.EffectiveRules(meeting);
+            var group = meeting.Attendance.OrderBy(g => g.Order).Last().Id.ToString();
+            db.BallotCodes.AddRange(BallotCode.Issue(id, group, 10).Select(x => x.Code));
+            var reporters = meeting.Reporters.Select(r => r.Id).ToList();
+            var d = meeting.Reporters.Single(r => r.UnitName == Dongcheng).Id;
+            foreach (var grade in DongchengGrades)
+            {
+                db.Ballots.Add(Ballot.Cast(id, group, reporters.ToDictionary(r => r, r => r == d ? grade : (string?)"较好"), reporters, rules));
+            }
+
+            meeting.Close(leader, at);
+            meeting.SetLeaderRequirements("一要提高政治站位。\n二要压实工作责任。", at);
+            return await db.SaveChangesAsync();
+        });
+        return id;
+    }
+
+    /// <summary>
+    /// The text of the whole PDF as pdftotext reads it, or of one page. Noto CJK maps some ideographs to look-alike
+    /// Kangxi radicals (工 → ⼯) in the PDF's character map, so text is compared after compatibility normalization,
+    /// with line breaks and layout spaces removed.
+    /// </summary>
+    private static string TextOf(byte[] pdf, int? page = null)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"minutes-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(file, pdf);
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
+            if (page is { } number)
+            {
+                foreach (var argument in new[] { "-f", number.ToString(CultureInfo.InvariantCulture), "-l", number.ToString(CultureInfo.InvariantCulture) })
+                {
+                    start.ArgumentList.Add(argument);
+                }
+            }
+
+            start.ArgumentList.Add(file);
+            start.ArgumentList.Add("-");
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return Readable(text);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string Readable(string text) =>
+        new([.. text.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c))]);
+
+    [Fact]
+    public async Task Minutes_pdf_holds_the_meeting_the_comments_and_the_results_from_the_database()
+    {
+        var id = await HeldMeetingAsync();
+        using var organizer = await SignInAsync("organizer");
+
+        using var response = await organizer.Client.GetAsync(new Uri($"/Documents/{id}?handler=Minutes&pdf=true", UriKind.Relative));
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("情况报告.pdf", response.Content.Headers.ContentDisposition?.FileNameStar, StringComparison.Ordinal);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        var text = TextOf(pdf);
+        var (title, units, tally) = await DbAsync(async db =>
+        {
+            var meeting = await db.Meetings.Include(m => m.Reporters).Include(m => m.Attendance).SingleAsync(m => m.Id == id);
+            return (meeting.Title, meeting.Reporters.Select(r => r.UnitName).ToList(), await MeetingResults.ComputeAsync(db, meeting, default));
+        });
+        var compact = text;
+        Assert.Contains(title, compact, StringComparison.Ordinal);
+        Assert.All(units, unit => Assert.Contains(unit + "党建责任落实有力。", compact, StringComparison.Ordinal));
+        Assert.Contains("6分12秒", compact, StringComparison.Ordinal);
+        Assert.Contains("二要压实工作责任。", compact, StringComparison.Ordinal);
+        Assert.Contains($"发出测评票{tally.Issued}张，收回{tally.Returned}张", compact, StringComparison.Ordinal);
+        var top = tally.Reporters.Where(r => r.Composite is not null).OrderByDescending(r => r.Composite).First();
+        Assert.Contains(top.Composite!.Value.ToString("0.00", CultureInfo.InvariantCulture), compact, StringComparison.Ordinal);
+        Assert.Contains(tally.BallotDigest, compact, StringComparison.Ordinal);
+        using var document = PdfDocument.Open(pdf);
+        Assert.InRange(document.NumberOfPages, 2, 20);
+        for (var page = 1; page <= document.NumberOfPages; page++)
+        {
+            Assert.Contains($"—{page}—", TextOf(pdf, page), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Preview_is_the_same_html_the_pdf_is_printed_from()
+    {
+        var id = await HeldMeetingAsync();
+        using var organizer = await SignInAsync("organizer");
+
+        var page = await organizer.GetAsync($"/Documents/{id}?handler=Minutes");
+
+        Assert.Contains("情况报告", page.Title, StringComparison.Ordinal);
+        Assert.NotEmpty(page.QuerySelectorAll("svg[role=img] rect"));
+        Assert.Empty(page.QuerySelectorAll("script, link[rel=stylesheet], img[src^=http]"));
+    }
+
+    [Fact]
+    public async Task Feedback_sheets_come_one_per_page_in_one_pdf_or_one_file_each_in_a_zip()
+    {
+        var id = await HeldMeetingAsync();
+        using var organizer = await SignInAsync("organizer");
+
+        var all = await organizer.Client.GetByteArrayAsync(new Uri($"/Documents/{id}?handler=Feedback&format=pdf", UriKind.Relative));
+        using var zipResponse = await organizer.Client.GetAsync(new Uri($"/Documents/{id}?handler=Feedback&format=zip", UriKind.Relative));
+
+        var reporters = await DbAsync(db => db.Reporters.CountAsync(r => r.MeetingId == id));
+        using (var document = PdfDocument.Open(all))
+        {
+            Assert.Equal(reporters, Enumerable.Range(1, document.NumberOfPages).Count(p => TextOf(all, p).Contains("点评意见反馈单", StringComparison.Ordinal)));
+        }
+
+        Assert.Equal("application/zip", zipResponse.Content.Headers.ContentType?.MediaType);
+        using var zip = new ZipArchive(await zipResponse.Content.ReadAsStreamAsync());
+        Assert.Equal(reporters, zip.Entries.Count);
+        var entry = zip.Entries.Single(e => e.Name.Contains("东城街道", StringComparison.Ordinal));
+        using var buffer = new MemoryStream();
+        await using (var stream = await entry.OpenAsync())
+        {
+            await stream.CopyToAsync(buffer);
+        }
+
+        var text = TextOf(buffer.ToArray());
+        Assert.Contains(Dongcheng + "阵地建设滞后", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("西城街道", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ten_exports_at_once_all_finish()
+    {
+        var id = await HeldMeetingAsync();
+        using var organizer = await SignInAsync("organizer");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            organizer.Client.GetAsync(new Uri($"/Documents/{id}?handler=Minutes&pdf=true", UriKind.Relative))));
+
+        foreach (var response in responses)
+        {
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await response.Content.ReadAsByteArrayAsync(), 0, 4), StringComparison.Ordinal);
+            response.Dispose();
+        }
+    }
+
+    [Theory]
+    [InlineData("secretary", HttpStatusCode.Forbidden)]
+    [InlineData("leader", HttpStatusCode.Forbidden)]
+    [InlineData("organizer.liulin", HttpStatusCode.NotFound)]
+    public async Task Only_organizers_of_the_host_subtree_export_the_minutes(string user, HttpStatusCode expected)
+    {
+        var id = await HeldMeetingAsync();
+        using var session = await SignInAsync(user);
+
+        Assert.Equal(expected, await session.StatusOfAsync($"/Documents/{id}?handler=Minutes&pdf=true"));
+        Assert.Equal(expected, await session.StatusOfAsync($"/Documents/{id}?handler=Feedback&format=zip"));
+    }
+
+    [Fact]
+    public async Task Leader_requirements_are_saved_for_the_minutes()
+    {
+        var id = await HeldMeetingAsync();
+        using var organizer = await SignInAsync("organizer");
+
+        var page = await organizer.SubmitAndFollowAsync($"/Documents/{id}", "#requirements-form", new() { ["Requirements"] = "三要抓好整改落实。" });
+
+        Assert.Contains("领导讲话要求已保存", page.MainText(), StringComparison.Ordinal);
+        Assert.Equal("三要抓好整改落实。", await DbAsync(db => db.Meetings.Where(m => m.Id == id).Select(m => m.LeaderRequirements).SingleAsync()));
+    }
+}
+
+public sealed class MissingChromiumTests : AppTest
+{
+    internal override AppFactory CreateFactory(string connectionString) =>
+        new(connectionString, settings: new Dictionary<string, string> { ["Pdf:ExecutablePath"] = "/nonexistent/chromium" });
+
+    [Fact]
+    public async Task Export_without_chromium_explains_which_package_to_install_and_readiness_is_degraded()
+    {
+        var id = await DbAsync(db => new MeetingBuilder().OnSite(Dongcheng).Published().SaveAsync(db));
+        using var organizer = await SignInAsync("organizer");
+
+        var page = await organizer.FollowAsync(await organizer.Client.GetAsync(new Uri($"/Documents/{id}?handler=Minutes&pdf=true", UriKind.Relative)));
+        var health = await Anonymous().Client.GetStringAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.Contains(PdfRenderer.MissingChromiumMessage, page.MainText(), StringComparison.Ordinal);
+        Assert.Contains("apt-get install chromium", page.MainText(), StringComparison.Ordinal);
+        Assert.Equal("Degraded", health);
+    }
+}
