@@ -28,6 +28,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Ballot> Ballots => Set<Ballot>();
 
+    public DbSet<PaperIssue> PaperIssues => Set<PaperIssue>();
+
+    public DbSet<PaperBatch> PaperBatches => Set<PaperBatch>();
+
+    public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
