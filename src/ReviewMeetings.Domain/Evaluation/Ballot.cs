@@ -68,4 +68,11 @@ public sealed class Ballot
 
         return new Ballot(meetingId, groupKey, reporters.ToDictionary(id => id, id => grades.GetValueOrDefault(id)));
     }
+
+    /// <summary>
+    /// A paper ballot from a counted batch. Unlike a phone ballot it may be void (blank, over a quota): it was
+    /// returned all the same, and the tally counts it as a void ballot (废票).
+    /// </summary>
+    internal static Ballot FromPaper(Guid meetingId, string groupKey, PaperMarks marks) =>
+        new(meetingId, groupKey, new Dictionary<Guid, string?>(marks.Grades));
 }

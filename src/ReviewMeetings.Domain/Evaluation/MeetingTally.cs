@@ -9,6 +9,18 @@ public enum BallotVoidReason
     QuotaExceeded,
 }
 
+public static class BallotVoidReasonNames
+{
+    public static string ChineseName(this BallotVoidReason reason) => reason switch
+    {
+        BallotVoidReason.UnknownGrade => "含无效的评价等次",
+        BallotVoidReason.AllBlank => "全部空白",
+        BallotVoidReason.BlankNotAllowed => "有空白项（本次测评不允许弃权）",
+        BallotVoidReason.QuotaExceeded => "超过等次限额",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason)),
+    };
+}
+
 /// <summary>
 /// The result of counting one round (计票结果). When the round is void (more returned than issued) there are no
 /// reporter results. When the quorum is not met the results are computed but the round must be shown as not counting.

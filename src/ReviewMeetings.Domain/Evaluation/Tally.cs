@@ -34,7 +34,8 @@ public static class Tally
             BallotDigest.Compute(input.Ballots));
     }
 
-    private static BallotVoidReason? Judge(TallyBallot ballot, IReadOnlyList<Guid> reporters, EvaluationRules rules)
+    /// <summary>Why the ballot is void, or null when it counts; also used to tell a clerk keying in a paper ballot.</summary>
+    internal static BallotVoidReason? Judge(TallyBallot ballot, IReadOnlyList<Guid> reporters, EvaluationRules rules)
     {
         var marks = reporters.Select(ballot.GradeFor).ToList();
         if (marks.Any(m => m is not null && rules.IndexOfGrade(m) < 0))

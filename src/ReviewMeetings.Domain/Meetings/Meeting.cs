@@ -18,6 +18,8 @@ public sealed class Meeting
     public const int MinTimeLimitMinutes = 1;
     public const int MaxTimeLimitMinutes = 30;
     public const int LeaderRequirementsMaxLength = 20000;
+    public const string VotingClosedReason = "关闭投票";
+    public const string VotingReopenedReason = "重新开放投票";
 
     private readonly List<Reporter> _reporters = [];
     private readonly List<AgendaItem> _agenda = [];
@@ -90,6 +92,11 @@ public sealed class Meeting
 
     /// <summary>When the organizer released the comments to the secretaries (反馈点评意见); null until then.</summary>
     public DateTimeOffset? FeedbackReleasedAt { get; private set; }
+    /// <summary>When staff closed voting during the evaluation (关闭投票); null while codes may be used.</summary>
+    public DateTimeOffset? VotingClosedAt { get; private set; }
+
+    /// <summary>Ballot codes work only while this is true: the meeting is evaluating and staff have not closed voting.</summary>
+    public bool VotingOpen => Status == MeetingStatus.Evaluating && VotingClosedAt is null;
 
     /// <summary>User ids of the commenting leaders (点评领导), in the order they were chosen.</summary>
     public IReadOnlyList<Guid> LeaderIds => _leaderIds;
@@ -500,6 +507,34 @@ public sealed class Meeting
         ChangeStatus(MeetingStatus.Evaluating, by, at, reason: null);
     }
 
+    /// <summary>Stops every ballot code from working while the meeting stays in evaluation, e.g. once all ballots are in.</summary>
+    public void CloseVoting(Guid by, DateTimeOffset at)
+    {
+        EnsureStatus(MeetingStatus.Evaluating);
+        if (VotingClosedAt is not null)
+        {
+            throw new DomainException("投票已经关闭。");
+        }
+
+        VotingClosedAt = at;
+        _statusChanges.Add(new StatusChange(Status, Status, by, at, VotingClosedReason));
+        UpdatedAt = at;
+    }
+
+    /// <summary>Lets unused codes work again, e.g. when voting was closed before late voters had finished.</summary>
+    public void ReopenVoting(Guid by, DateTimeOffset at)
+    {
+        EnsureStatus(MeetingStatus.Evaluating);
+        if (VotingClosedAt is null)
+        {
+            throw new DomainException("投票正在进行，无需重新开放。");
+        }
+
+        VotingClosedAt = null;
+        _statusChanges.Add(new StatusChange(Status, Status, by, at, VotingReopenedReason));
+        UpdatedAt = at;
+    }
+
     public void Close(Guid by, DateTimeOffset at)
     {
         EnsureStatus(MeetingStatus.InSession, MeetingStatus.Evaluating);
@@ -604,6 +639,12 @@ public sealed class Meeting
     private void ChangeStatus(MeetingStatus to, Guid by, DateTimeOffset at, string? reason)
     {
         _statusChanges.Add(new StatusChange(Status, to, by, at, reason));
+        if (to == MeetingStatus.Evaluating)
+        {
+            // Entering the evaluation (again) always opens voting; a close belongs to the round it ended.
+            VotingClosedAt = null;
+        }
+
         Status = to;
         UpdatedAt = at;
     }

@@ -34,6 +34,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Comment> Comments => Set<Comment>();
 
+    public DbSet<PaperIssue> PaperIssues => Set<PaperIssue>();
+
+    public DbSet<PaperBatch> PaperBatches => Set<PaperBatch>();
+
+    public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -401,6 +401,155 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.ToTable("ballot_codes", (string)null);
                 });
 
+            modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.PaperBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("DeclaredCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("declared_count");
+
+                    b.Property<Guid?>("FirstClerkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_clerk_id");
+
+                    b.Property<bool>("FirstComplete")
+                        .HasColumnType("boolean")
+                        .HasColumnName("first_complete");
+
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("group_key");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<Guid?>("SecondClerkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("second_clerk_id");
+
+                    b.Property<bool>("SecondComplete")
+                        .HasColumnType("boolean")
+                        .HasColumnName("second_complete");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("state");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_batches");
+
+                    b.HasIndex("MeetingId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_paper_batches_meeting_id_number");
+
+                    b.ToTable("paper_batches", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.PaperEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Digits")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("digits");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("side");
+
+                    b.HasKey("Id")
+                        .HasName("pk_paper_entries");
+
+                    b.HasIndex("BatchId", "Side", "Position")
+                        .HasDatabaseName("ix_paper_entries_batch_id_side_position");
+
+                    b.ToTable("paper_entries", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.PaperIssue", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("GroupKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("group_key");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("MeetingId", "GroupKey")
+                        .HasName("pk_paper_issues");
+
+                    b.ToTable("paper_issues", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.ScoreSheet", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("MeetingId")
+                        .HasName("pk_score_sheets");
+
+                    b.ToTable("score_sheets", (string)null);
+                });
+
             modelBuilder.Entity("ReviewMeetings.Domain.Live.MeetingProgress", b =>
                 {
                     b.Property<Guid>("MeetingId")
@@ -623,6 +772,10 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset?>("VotingClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voting_closed_at");
 
                     b.Property<DateOnly?>("WrittenReportDeadline")
                         .HasColumnType("date")
@@ -1236,6 +1389,88 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasConstraintName("fk_ballot_codes_meetings_meeting_id");
                 });
 
+            modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.PaperBatch", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_batches_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.PaperEntry", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Evaluation.PaperBatch", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_entries_paper_batches_batch_id");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.PaperIssue", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_issues_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.ScoreSheet", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
+                        .WithOne()
+                        .HasForeignKey("ReviewMeetings.Domain.Evaluation.ScoreSheet", "MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_score_sheets_meetings_meeting_id");
+
+                    b.OwnsMany("ReviewMeetings.Domain.Evaluation.PartScore", "Scores", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("meeting_id");
+
+                            b1.Property<Guid>("ReporterId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("reporter_id");
+
+                            b1.Property<string>("PartKey")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("part_key");
+
+                            b1.Property<decimal>("Score")
+                                .HasPrecision(5, 2)
+                                .HasColumnType("numeric(5,2)")
+                                .HasColumnName("score");
+
+                            b1.HasKey("MeetingId", "ReporterId", "PartKey")
+                                .HasName("pk_part_scores");
+
+                            b1.HasIndex("ReporterId")
+                                .HasDatabaseName("ix_part_scores_reporter_id");
+
+                            b1.ToTable("part_scores", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId")
+                                .HasConstraintName("fk_part_scores_score_sheets_meeting_id");
+
+                            b1.HasOne("ReviewMeetings.Domain.Meetings.Reporter", null)
+                                .WithMany()
+                                .HasForeignKey("ReporterId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired()
+                                .HasConstraintName("fk_part_scores_reporters_reporter_id");
+                        });
+
+                    b.Navigation("Scores");
+                });
+
             modelBuilder.Entity("ReviewMeetings.Domain.Live.MeetingProgress", b =>
                 {
                     b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
@@ -1544,6 +1779,11 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_users_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.PaperBatch", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Meetings.Meeting", b =>

@@ -8,6 +8,7 @@ using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Infrastructure;
 using ReviewMeetings.Web.Pages.Meetings;
 
 namespace ReviewMeetings.Web.Pages.Evaluation;
@@ -17,7 +18,7 @@ namespace ReviewMeetings.Web.Pages.Evaluation;
 /// only their hashes are kept, so they can never be shown again — lost slips are voided and spares issued.
 /// </summary>
 [Authorize(Roles = RoleNames.MeetingStaff)]
-public sealed class CodesModel(MeetingAccess access, AppDbContext db) : PageModel
+public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbContext db) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
 
@@ -25,6 +26,9 @@ public sealed class CodesModel(MeetingAccess access, AppDbContext db) : PageMode
 
     /// <summary>Slips to print, in shuffled order; only set in the response that made them.</summary>
     public IReadOnlyList<Slip> Slips { get; private set; } = [];
+
+    /// <summary>Paper batches keyed in but not yet counted.</summary>
+    public int PendingBatches { get; private set; }
 
     public bool CanIssue => Meeting.Status is not (MeetingStatus.Closed or MeetingStatus.ResultsPublished or MeetingStatus.Archived);
 
@@ -85,6 +89,31 @@ public sealed class CodesModel(MeetingAccess access, AppDbContext db) : PageMode
         }
     }
 
+    public async Task<IActionResult> OnPostCloseVotingAsync(Guid id, CancellationToken cancellationToken) =>
+        await ChangeVotingAsync(id, (m, by, at) => m.CloseVoting(by, at), "投票已关闭，测评码不能再使用。纸质票仍可录入。", cancellationToken);
+
+    public async Task<IActionResult> OnPostReopenVotingAsync(Guid id, CancellationToken cancellationToken) =>
+        await ChangeVotingAsync(id, (m, by, at) => m.ReopenVoting(by, at), "投票已重新开放，未使用的测评码可以继续投票。", cancellationToken);
+
+    private async Task<IActionResult> ChangeVotingAsync(Guid id, Action<Meeting, Guid, DateTimeOffset> change, string done, CancellationToken cancellationToken)
+    {
+        var meeting = await access.FindManageableAsync(id, cancellationToken);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+
+        var by = User.UserId();
+        if (await saver.TrySaveAsync(meeting, meeting.Version, ModelState, () => change(meeting, by, saver.Now), prefix: ""))
+        {
+            TempData["Message"] = done;
+            return RedirectToPage(new { id });
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
     private string VoteUrl(string code) => $"{Request.Scheme}://{Request.Host}/v/{code}";
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
@@ -102,18 +131,27 @@ public sealed class CodesModel(MeetingAccess access, AppDbContext db) : PageMode
             .Select(g => new { g.Key.GroupKey, g.Key.State, Count = g.Count() })
             .ToListAsync(cancellationToken);
         int Count(string key, BallotCodeState state) => counts.Where(c => c.GroupKey == key && c.State == state).Sum(c => c.Count);
+        var paperIssued = await db.PaperIssues.Where(p => p.MeetingId == id).ToDictionaryAsync(p => p.GroupKey, p => p.Count, cancellationToken);
+        var batches = await db.PaperBatches.Where(b => b.MeetingId == id)
+            .Select(b => new { b.GroupKey, b.State, b.DeclaredCount }).ToListAsync(cancellationToken);
+        PendingBatches = batches.Count(b => b.State == PaperBatchState.Entering);
         Groups = meeting.Attendance.OrderBy(g => g.Order).Select(g =>
         {
             var key = g.Id.ToString();
             return new GroupRow(g.Id, g.Name, g.Expected, Count(key, BallotCodeState.Issued), Count(key, BallotCodeState.Used), Count(key, BallotCodeState.Voided),
-                g.Expected + (int)Math.Ceiling(g.Expected * 0.1));
+                g.Expected + (int)Math.Ceiling(g.Expected * 0.1),
+                paperIssued.GetValueOrDefault(key),
+                batches.Where(b => b.GroupKey == key && b.State == PaperBatchState.Counted).Sum(b => b.DeclaredCount));
         }).ToList();
         return true;
     }
 
-    public sealed record GroupRow(Guid Id, string Name, int Expected, int Unused, int Used, int Voided, int Suggested)
+    public sealed record GroupRow(Guid Id, string Name, int Expected, int Unused, int Used, int Voided, int Suggested, int PaperIssued, int PaperCounted)
     {
         public int Issued => Unused + Used;
+
+        /// <summary>Returned so far: phone ballots and counted paper ballots.</summary>
+        public int Returned => Used + PaperCounted;
     }
 
     public sealed record Slip(string Display, string GroupName, string Url, string QrDataUri)

@@ -15,12 +15,18 @@ public static class MeetingResults
         ArgumentNullException.ThrowIfNull(meeting);
         var ballots = await db.Ballots.AsNoTracking().Where(b => b.MeetingId == meeting.Id)
             .Select(b => new { b.GroupKey, b.Grades }).ToListAsync(cancellationToken);
-        var issued = await db.BallotCodes.CountAsync(c => c.MeetingId == meeting.Id && c.State != BallotCodeState.Voided, cancellationToken);
+        // Issued (发出) counts unvoided codes and paper ballots handed out, so the rules on returned ballots and the
+        // quorum apply to phone and paper ballots together; counted paper ballots are among the stored ballots.
+        var codesIssued = await db.BallotCodes.CountAsync(c => c.MeetingId == meeting.Id && c.State != BallotCodeState.Voided, cancellationToken);
+        var paperIssued = await db.PaperIssues.Where(p => p.MeetingId == meeting.Id).SumAsync(p => p.Count, cancellationToken);
+        var sheet = await db.ScoreSheets.AsNoTracking().SingleOrDefaultAsync(s => s.MeetingId == meeting.Id, cancellationToken);
+        var rules = EvaluationModel.EffectiveRules(meeting);
         return Tally.Compute(new TallyInput(
-            EvaluationModel.EffectiveRules(meeting),
+            rules,
             meeting.OnSite().Concat(meeting.Written()).Select(r => r.Id).ToList(),
             ballots.Select(b => new TallyBallot(b.GroupKey, b.Grades)).ToList(),
-            issued,
-            meeting.Attendance.Sum(g => g.Expected)));
+            codesIssued + paperIssued,
+            meeting.Attendance.Sum(g => g.Expected),
+            sheet?.ForTally(rules)));
     }
 }

@@ -28,6 +28,8 @@ public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, 
 
     public bool OwnRowOnly { get; private set; }
 
+    public bool IsStaff { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var meeting = await (await access.VisibleAsync(cancellationToken))
@@ -41,17 +43,10 @@ public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, 
         }
 
         Meeting = meeting;
+        IsStaff = access.IsStaff;
         Rules = EvaluationModel.EffectiveRules(meeting);
-        var ballots = await db.Ballots.AsNoTracking().Where(b => b.MeetingId == id)
-            .Select(b => new { b.GroupKey, b.Grades }).ToListAsync(cancellationToken);
-        var issued = await db.BallotCodes.CountAsync(c => c.MeetingId == id && c.State != BallotCodeState.Voided, cancellationToken);
+        Tally = await MeetingResults.ComputeAsync(db, meeting, cancellationToken);
         var reporters = meeting.OnSite().Concat(meeting.Written()).ToList();
-        Tally = Domain.Evaluation.Tally.Compute(new TallyInput(
-            Rules,
-            reporters.Select(r => r.Id).ToList(),
-            ballots.Select(b => new TallyBallot(b.GroupKey, b.Grades)).ToList(),
-            issued,
-            meeting.Attendance.Sum(g => g.Expected)));
         var results = Tally.Reporters.ToDictionary(r => r.ReporterId);
         var rows = reporters.Where(r => results.ContainsKey(r.Id))
             .Select(r => (r, results[r.Id]))

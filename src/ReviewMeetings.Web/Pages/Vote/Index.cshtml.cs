@@ -19,7 +19,8 @@ namespace ReviewMeetings.Web.Pages.Vote;
 [EnableRateLimiting(VotingSetup.Policy)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
-    public const string InvalidCode = "测评码无效。请核对后重新输入；如测评尚未开始，请稍后再试。";
+    /// <summary>One message for a wrong, used or voided code and for voting not open (yet, or any more): guessing learns nothing.</summary>
+    public const string InvalidCode = "测评码无效，或投票尚未开始、已经关闭。请核对测评码；如投票尚未开始，请稍后再试。";
 
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -95,12 +96,14 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The conditional update is the one-vote guarantee: of any number of parallel submissions, one changes the row.
+        // The meeting is checked again inside the update, so a ballot in flight when staff close voting is refused.
         var used = await db.BallotCodes
-            .Where(c => c.Id == code.Id && c.State == BallotCodeState.Issued)
+            .Where(c => c.Id == code.Id && c.State == BallotCodeState.Issued
+                && db.Meetings.Any(m => m.Id == c.MeetingId && m.Status == MeetingStatus.Evaluating && m.VotingClosedAt == null))
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.State, BallotCodeState.Used), cancellationToken);
         if (used != 1)
         {
-            ModelState.AddModelError(nameof(Code), "此测评码已经投过票，不能重复提交。");
+            ModelState.AddModelError(nameof(Code), InvalidCode);
             return Page();
         }
 
@@ -126,7 +129,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         }
     }
 
-    /// <summary>The code's ballot when the code is unused and its meeting is voting; null for every other case alike.</summary>
+    /// <summary>The code's ballot when the code is unused and its meeting's voting is open; null for every other case alike.</summary>
     private async Task<BallotCode?> OpenAsync(CancellationToken cancellationToken)
     {
         var canonical = BallotCodeFormat.Normalize(Code);
@@ -138,7 +141,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         var hash = BallotCodeFormat.Hash(canonical);
         var code = await db.BallotCodes.AsNoTracking().SingleOrDefaultAsync(c => c.Hash == hash && c.State == BallotCodeState.Issued, cancellationToken);
         var meeting = code is null ? null : await db.Meetings.Include(m => m.Reporters).Include(m => m.Attendance).AsNoTracking()
-            .SingleOrDefaultAsync(m => m.Id == code.MeetingId && m.Status == MeetingStatus.Evaluating, cancellationToken);
+            .SingleOrDefaultAsync(m => m.Id == code.MeetingId && m.Status == MeetingStatus.Evaluating && m.VotingClosedAt == null, cancellationToken);
         if (meeting is null)
         {
             return null;

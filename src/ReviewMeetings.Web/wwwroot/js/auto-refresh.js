@@ -1,5 +1,6 @@
 // While voting runs, refreshes the counts in place (no page reload, so focus and typed input stay put).
-// It stops for good once a form on the page is submitted, so an action in progress is never interrupted.
+// It stops for good once a form on the page is submitted, and skips a tick while a field in the region has focus or
+// has been changed, so an action in progress is never interrupted and nothing typed is lost.
 (function () {
     const marker = document.querySelector("[data-refresh-seconds]");
     const region = document.getElementById("live-counts");
@@ -10,9 +11,18 @@
     let stopped = false;
     document.addEventListener("submit", function () { stopped = true; }, true);
     const seconds = Number(marker.dataset.refreshSeconds) || 15;
+    function editing() {
+        return region.contains(document.activeElement) && document.activeElement !== region
+            || Array.from(region.querySelectorAll("input, textarea")).some(function (field) { return field.value !== field.defaultValue; });
+    }
+
     const timer = setInterval(async function () {
         if (stopped) {
             clearInterval(timer);
+            return;
+        }
+
+        if (editing()) {
             return;
         }
 
@@ -23,7 +33,7 @@
             }
 
             const fresh = new DOMParser().parseFromString(await response.text(), "text/html").getElementById("live-counts");
-            if (fresh && !stopped) {
+            if (fresh && !stopped && !editing()) {
                 region.innerHTML = fresh.innerHTML;
             }
         } catch {
