@@ -44,13 +44,27 @@ public sealed partial class PdfRenderer : IAsyncDisposable
             throw new PdfUnavailableException(MissingChromiumMessage);
         }
 
+        // Waiting in line and rendering each get the full timeout, so a burst of exports queues instead of failing.
+        using (var queueTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            queueTimeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds * 2));
+            try
+            {
+                await _slots.WaitAsync(queueTimeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new PdfUnavailableException("生成 PDF 的请求较多，请稍后重试。");
+            }
+        }
+
+        Interlocked.Increment(ref _busy);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
-        await _slots.WaitAsync(timeout.Token);
-        Interlocked.Increment(ref _busy);
+        IBrowser? browser = null;
         try
         {
-            var browser = await BrowserAsync(timeout.Token);
+            browser = await BrowserAsync(timeout.Token);
             await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Offline = true });
             await context.RouteAsync("**/*", route => route.AbortAsync());
             var page = await context.NewPageAsync();
@@ -61,7 +75,12 @@ public sealed partial class PdfRenderer : IAsyncDisposable
         catch (PlaywrightException ex)
         {
             LogRenderFailed(ex);
-            await ForgetBrowserAsync();
+            if (browser is { IsConnected: false })
+            {
+                // Only a dead browser is replaced; the other documents on a healthy one carry on.
+                await ForgetBrowserAsync();
+            }
+
             throw new PdfUnavailableException("生成 PDF 失败，请稍后重试。", ex);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

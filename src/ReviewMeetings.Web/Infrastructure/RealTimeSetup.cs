@@ -10,6 +10,7 @@ internal static class RealTimeSetup
         builder.Services.AddSignalR(options => options.KeepAliveInterval = TimeSpan.FromSeconds(10));
         builder.Services.AddScoped<LiveStateReader>();
         builder.Services.AddScoped<LiveBroadcaster>();
+        builder.Services.AddSingleton<BallotProgressPush>();
         return builder;
     }
 

@@ -30,8 +30,13 @@ public abstract class AppTest : IAsyncLifetime
 
     internal virtual AppFactory CreateFactory(string connectionString) => new(connectionString);
 
-    protected Session Anonymous() =>
-        new(Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    protected Session Anonymous()
+    {
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        // PDF exports queue for the renderer; on a busy machine that can outlast HttpClient's 100-second default.
+        client.Timeout = TimeSpan.FromMinutes(5);
+        return new Session(client);
+    }
 
     protected async Task<Session> SignInAsync(string userName, string password = DemoPassword)
     {

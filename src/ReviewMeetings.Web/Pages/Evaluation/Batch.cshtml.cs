@@ -8,6 +8,7 @@ using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Live;
 using ReviewMeetings.Web.Pages.Meetings;
 
 namespace ReviewMeetings.Web.Pages.Evaluation;
@@ -17,7 +18,7 @@ namespace ReviewMeetings.Web.Pages.Evaluation;
 /// per reporter, and only their own entries are shown. Without one it compares the two sides and counts the batch.
 /// </summary>
 [Authorize(Roles = RoleNames.MeetingStaff)]
-public sealed class BatchModel(MeetingAccess access, AppDbContext db) : PageModel
+public sealed class BatchModel(MeetingAccess access, AppDbContext db, BallotProgressPush progress) : PageModel
 {
     public const string ConflictMessage = "保存失败：本批次刚被他人处理过（如已比对计入），请刷新页面后查看。";
 
@@ -95,6 +96,7 @@ public sealed class BatchModel(MeetingAccess access, AppDbContext db) : PageMode
         {
             db.Ballots.AddRange(Batch.Count(Meeting.Status, ReporterIds, Rules));
             await db.SaveChangesAsync(cancellationToken);
+            progress.Notify(Meeting.Id);
             TempData["Message"] = $"第{Batch.Number}批两遍录入一致，{Batch.DeclaredCount}张纸质票已计入结果。";
             return RedirectToPage("Paper", new { id = Meeting.Id });
         }

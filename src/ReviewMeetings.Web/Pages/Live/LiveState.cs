@@ -43,6 +43,7 @@ public sealed record LiveReporter(
 /// <summary>The speaking timer: <see cref="ElapsedMs"/> as of <see cref="LiveState.ServerNow"/>; keeps growing while running.</summary>
 public sealed record LiveTimer(string State, long ElapsedMs);
 
+/// <summary>Ballots handed out (codes not voided plus paper), codes used on phones, and ballots counted in all.</summary>
 public sealed record LiveBallots(int Issued, int Submitted, int Returned);
 
 /// <summary>Builds <see cref="LiveState"/> from the database for one meeting.</summary>
@@ -72,6 +73,7 @@ public sealed class LiveStateReader(AppDbContext db, TimeProvider clock)
             .Select(g => new { State = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var returned = await db.Ballots.CountAsync(b => b.MeetingId == meetingId, cancellationToken);
+        var paperIssued = await db.PaperIssues.Where(p => p.MeetingId == meetingId).SumAsync(p => p.Count, cancellationToken);
 
         var reporters = meeting.Reporters
             .OrderBy(r => r.Mode == ReportMode.OnSite ? 0 : 1).ThenBy(r => r.Order).ThenBy(r => r.UnitName, StringComparer.Ordinal)
@@ -101,7 +103,7 @@ public sealed class LiveStateReader(AppDbContext db, TimeProvider clock)
             new LiveTimer(progress.Timer.ToString(), (long)progress.Elapsed(now).TotalMilliseconds),
             reporters,
             new LiveBallots(
-                codes.Sum(c => c.Count),
+                codes.Sum(c => c.Count) + paperIssued,
                 codes.Where(c => c.State == BallotCodeState.Used).Sum(c => c.Count),
                 returned),
             now.ToUnixTimeMilliseconds());

@@ -8,6 +8,7 @@ using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Live;
 
 namespace ReviewMeetings.Web.Pages.Vote;
 
@@ -17,7 +18,7 @@ namespace ReviewMeetings.Web.Pages.Vote;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(VotingSetup.Policy)]
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, BallotProgressPush progress) : PageModel
 {
     /// <summary>One message for a wrong, used or voided code and for voting not open (yet, or any more): guessing learns nothing.</summary>
     public const string InvalidCode = "测评码无效，或投票尚未开始、已经关闭。请核对测评码；如投票尚未开始，请稍后再试。";
@@ -110,6 +111,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         db.Ballots.Add(ballot);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        progress.Notify(ballot.MeetingId);
         Done = true;
         Grades = [];
         return Page();

@@ -60,7 +60,7 @@ public sealed class CommentTests : AppTest
         Assert.Equal(CommentStatus.Draft, stored.Status);
         Assert.Equal("基层组织建设扎实。", stored.Achievements);
         Assert.Equal(["阵地建设滞后", "党员教育方式单一"], stored.Problems);
-        Assert.Equal([CommentAction.Created, CommentAction.Edited], stored.History.OrderBy(h => h.At).Select(h => h.Action));
+        Assert.Equal([CommentAction.Created, CommentAction.Edited], stored.History.Select(h => h.Action).Order());
     }
 
     [Fact]
