@@ -31,31 +31,7 @@ public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, 
 
     public bool OwnRowOnly { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-
-    /// <summary>
-    /// The results table and the raw ballots as an Excel workbook, for whoever sees every row here: a secretary,
-    /// who sees only their own row, gets no workbook.
-    /// </summary>
-    public async Task<IActionResult> OnGetExcelAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (!await LoadAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        if (OwnRowOnly)
-        {
-            return Forbid();
-        }
-
-        var workbook = ResultsWorkbook.Build(Meeting, Rules, Tally, Rows, _ballotOrder, _ballots);
-        Response.Headers.CacheControl = "private, no-store";
-        return File(workbook, ResultsWorkbook.ContentType, $"{Meeting.Title}-测评结果.xlsx");
-    }
-
-    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var meeting = await (await access.VisibleAsync(cancellationToken))
             .Include(m => m.Reporters).Include(m => m.Attendance).AsSplitQuery().AsNoTracking()
@@ -64,7 +40,7 @@ public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, 
         var started = meeting?.Status >= MeetingStatus.Evaluating;
         if (meeting is null || !(access.IsStaff ? started : published))
         {
-            return false;
+            return NotFound();
         }
 
         Meeting = meeting;
@@ -72,16 +48,15 @@ public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, 
         var ballots = await db.Ballots.AsNoTracking().Where(b => b.MeetingId == id)
             .Select(b => new { b.GroupKey, b.Grades }).ToListAsync(cancellationToken);
         var issued = await db.BallotCodes.CountAsync(c => c.MeetingId == id && c.State != BallotCodeState.Voided, cancellationToken);
-        _ballotOrder = meeting.OnSite().Concat(meeting.Written()).ToList();
-        _ballots = ballots.Select(b => new TallyBallot(b.GroupKey, b.Grades)).ToList();
+        var reporters = meeting.OnSite().Concat(meeting.Written()).ToList();
         Tally = Domain.Evaluation.Tally.Compute(new TallyInput(
             Rules,
-            _ballotOrder.Select(r => r.Id).ToList(),
-            _ballots,
+            reporters.Select(r => r.Id).ToList(),
+            ballots.Select(b => new TallyBallot(b.GroupKey, b.Grades)).ToList(),
             issued,
             meeting.Attendance.Sum(g => g.Expected)));
         var results = Tally.Reporters.ToDictionary(r => r.ReporterId);
-        var rows = _ballotOrder.Where(r => results.ContainsKey(r.Id))
+        var rows = reporters.Where(r => results.ContainsKey(r.Id))
             .Select(r => (r, results[r.Id]))
             .OrderBy(x => x.Item2.Rank ?? int.MaxValue).ThenBy(x => x.r.Order ?? int.MaxValue)
             .ToList();
@@ -93,7 +68,31 @@ public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, 
         }
 
         Rows = rows;
-        return true;
+        _ballotOrder = reporters;
+        _ballots = ballots.Select(b => new TallyBallot(b.GroupKey, b.Grades)).ToList();
+        return Page();
+    }
+
+    /// <summary>
+    /// The results table and the raw ballots as an Excel workbook, for whoever sees every row here: a secretary,
+    /// who sees only their own row, gets no workbook.
+    /// </summary>
+    public async Task<IActionResult> OnGetExcelAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var page = await OnGetAsync(id, cancellationToken);
+        if (page is not PageResult)
+        {
+            return page;
+        }
+
+        if (OwnRowOnly)
+        {
+            return Forbid();
+        }
+
+        var workbook = ResultsWorkbook.Build(Meeting, Rules, Tally, Rows, _ballotOrder, _ballots);
+        Response.Headers.CacheControl = "private, no-store";
+        return File(workbook, ResultsWorkbook.ContentType, $"{Meeting.Title}-测评结果.xlsx");
     }
 
     public static string Percent(decimal? rate) => rate is { } value ? value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
