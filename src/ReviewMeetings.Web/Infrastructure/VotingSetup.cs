@@ -11,6 +11,8 @@ public static class VotingSetup
     {
         // A whole hall may share one address on the venue Wi-Fi, so the limit is per address but generous.
         var perMinute = builder.Configuration.GetValue("Voting:RequestsPerMinutePerAddress", 600);
+        // The ballot page keeps the meeting it shows in memory (Pages/Vote): every voter opens it three times.
+        builder.Services.AddMemoryCache();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -9,7 +9,11 @@ namespace ReviewMeetings.Web.Pages.Evaluation;
 /// <summary>Counts a meeting's stored ballots with the meeting's own rules: the one place results are computed.</summary>
 public static class MeetingResults
 {
-    public static async Task<MeetingTally> ComputeAsync(AppDbContext db, Meeting meeting, CancellationToken cancellationToken)
+    public static async Task<MeetingTally> ComputeAsync(AppDbContext db, Meeting meeting, CancellationToken cancellationToken) =>
+        (await CountAsync(db, meeting, cancellationToken)).Tally;
+
+    /// <summary>The tally and the ballots it was counted from (for the raw-ballot export).</summary>
+    public static async Task<(MeetingTally Tally, IReadOnlyList<TallyBallot> Ballots)> CountAsync(AppDbContext db, Meeting meeting, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(meeting);
@@ -21,12 +25,14 @@ public static class MeetingResults
         var paperIssued = await db.PaperIssues.Where(p => p.MeetingId == meeting.Id).SumAsync(p => p.Count, cancellationToken);
         var sheet = await db.ScoreSheets.AsNoTracking().SingleOrDefaultAsync(s => s.MeetingId == meeting.Id, cancellationToken);
         var rules = EvaluationModel.EffectiveRules(meeting);
-        return Tally.Compute(new TallyInput(
+        var counted = ballots.Select(b => new TallyBallot(b.GroupKey, b.Grades)).ToList();
+        var tally = Tally.Compute(new TallyInput(
             rules,
             meeting.OnSite().Concat(meeting.Written()).Select(r => r.Id).ToList(),
-            ballots.Select(b => new TallyBallot(b.GroupKey, b.Grades)).ToList(),
+            counted,
             codesIssued + paperIssued,
             meeting.Attendance.Sum(g => g.Expected),
             sheet?.ForTally(rules)));
+        return (tally, counted);
     }
 }

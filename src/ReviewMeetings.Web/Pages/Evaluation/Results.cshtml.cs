@@ -18,6 +18,9 @@ namespace ReviewMeetings.Web.Pages.Evaluation;
 [Authorize]
 public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, AppDbContext db) : PageModel
 {
+    private List<Reporter> _ballotOrder = [];
+    private IReadOnlyList<TallyBallot> _ballots = [];
+
     public Meeting Meeting { get; private set; } = null!;
 
     public EvaluationRules Rules { get; private set; } = EvaluationRules.Default;
@@ -45,7 +48,7 @@ public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, 
         Meeting = meeting;
         IsStaff = access.IsStaff;
         Rules = EvaluationModel.EffectiveRules(meeting);
-        Tally = await MeetingResults.ComputeAsync(db, meeting, cancellationToken);
+        (Tally, _ballots) = await MeetingResults.CountAsync(db, meeting, cancellationToken);
         var reporters = meeting.OnSite().Concat(meeting.Written()).ToList();
         var results = Tally.Reporters.ToDictionary(r => r.ReporterId);
         var rows = reporters.Where(r => results.ContainsKey(r.Id))
@@ -60,7 +63,30 @@ public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, 
         }
 
         Rows = rows;
+        _ballotOrder = reporters;
         return Page();
+    }
+
+    /// <summary>
+    /// The results table and the raw ballots as an Excel workbook, for whoever sees every row here: a secretary,
+    /// who sees only their own row, gets no workbook.
+    /// </summary>
+    public async Task<IActionResult> OnGetExcelAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var page = await OnGetAsync(id, cancellationToken);
+        if (page is not PageResult)
+        {
+            return page;
+        }
+
+        if (OwnRowOnly)
+        {
+            return Forbid();
+        }
+
+        var workbook = ResultsWorkbook.Build(Meeting, Rules, Tally, Rows, _ballotOrder, _ballots);
+        Response.Headers.CacheControl = "private, no-store";
+        return File(workbook, ResultsWorkbook.ContentType, $"{Meeting.Title}-测评结果.xlsx");
     }
 
     public static string Percent(decimal? rate) => rate is { } value ? value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";

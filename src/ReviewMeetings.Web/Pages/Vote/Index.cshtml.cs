@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Meetings;
@@ -18,7 +19,7 @@ namespace ReviewMeetings.Web.Pages.Vote;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(VotingSetup.Policy)]
-public sealed class IndexModel(AppDbContext db, BallotProgressPush progress) : PageModel
+public sealed class IndexModel(AppDbContext db, IMemoryCache cache, BallotProgressPush progress) : PageModel
 {
     /// <summary>One message for a wrong, used or voided code and for voting not open (yet, or any more): guessing learns nothing.</summary>
     public const string InvalidCode = "测评码无效，或投票尚未开始、已经关闭。请核对测评码；如投票尚未开始，请稍后再试。";
@@ -141,19 +142,44 @@ public sealed class IndexModel(AppDbContext db, BallotProgressPush progress) : P
         }
 
         var hash = BallotCodeFormat.Hash(canonical);
-        var code = await db.BallotCodes.AsNoTracking().SingleOrDefaultAsync(c => c.Hash == hash && c.State == BallotCodeState.Issued, cancellationToken);
-        var meeting = code is null ? null : await db.Meetings.Include(m => m.Reporters).Include(m => m.Attendance).AsNoTracking()
-            .SingleOrDefaultAsync(m => m.Id == code.MeetingId && m.Status == MeetingStatus.Evaluating && m.VotingClosedAt == null, cancellationToken);
+        var found = await db.BallotCodes.AsNoTracking()
+            .Where(c => c.Hash == hash && c.State == BallotCodeState.Issued)
+            .Join(db.Meetings.Where(m => m.Status == MeetingStatus.Evaluating && m.VotingClosedAt == null), c => c.MeetingId, m => m.Id, (c, m) => new { Code = c, m.Version })
+            .SingleOrDefaultAsync(cancellationToken);
+        var meeting = found is null ? null : await BallotMeetingAsync(found.Code.MeetingId, found.Version, cancellationToken);
         if (meeting is null)
         {
             return null;
         }
 
+        var code = found!.Code;
         Code = BallotCodeFormat.Display(canonical);
         Meeting = meeting;
         Rules = meeting.EvaluationRules ?? EvaluationRules.Default;
         Reporters = meeting.OnSite().Concat(meeting.Written()).ToList();
-        GroupName = meeting.Attendance.SingleOrDefault(g => g.Id.ToString() == code!.GroupKey)?.Name ?? "";
+        GroupName = meeting.Attendance.SingleOrDefault(g => g.Id.ToString() == code.GroupKey)?.Name ?? "";
         return code;
+    }
+
+    /// <summary>
+    /// The meeting as the ballot shows it. Every voter opens it three times, so it is shared by meeting and row version:
+    /// while voting is open its reporters and rules cannot change, and any change to the meeting moves its version.
+    /// </summary>
+    private async Task<Meeting?> BallotMeetingAsync(Guid id, uint version, CancellationToken cancellationToken)
+    {
+        var key = (nameof(BallotMeetingAsync), id, version);
+        if (cache.TryGetValue(key, out Meeting? meeting))
+        {
+            return meeting;
+        }
+
+        meeting = await db.Meetings.Include(m => m.Reporters).Include(m => m.Attendance).AsSplitQuery().AsNoTracking()
+            .SingleOrDefaultAsync(m => m.Id == id && m.Version == version, cancellationToken);
+        if (meeting is not null)
+        {
+            cache.Set(key, meeting, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(5) });
+        }
+
+        return meeting;
     }
 }

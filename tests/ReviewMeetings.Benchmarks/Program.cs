@@ -1,0 +1,65 @@
+using System.Globalization;
+using Npgsql;
+
+namespace ReviewMeetings.Benchmarks;
+
+/// <summary>
+/// Ballot submission and results benchmark (docs/performance.md). Not a test: scripts/test.sh never runs it.
+/// <c>dotnet run -c Release --project tests/ReviewMeetings.Benchmarks [-- ballots clients]</c>
+/// </summary>
+internal static class Benchmark
+{
+    private const int Reporters = 40;
+    private const int ResultsRequests = 30;
+    private const int WarmUpBallots = 800;
+
+    public static async Task<int> Main(string[] args)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        // WebApplicationFactory finds the app's content root through MvcTestingAppManifest.json in the working directory.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        var ballots = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
+        var clients = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
+        Console.WriteLine($"ReviewMeetings benchmark: {Reporters} reporters, {ballots} ballots, {clients} concurrent clients, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+        var connectionString = await BenchmarkDatabase.CreateAsync();
+        var meter = new CpuMeter(new NpgsqlConnectionStringBuilder(connectionString).Database!);
+        await using var app = new BenchmarkApp(connectionString);
+        app.Start();
+        var voting = await Seeding.VotingMeetingAsync(app.Services, "清河区书记抓基层党建工作述职评议会（网络投票）", Reporters, ballots);
+        var floor = await Seeding.VotingMeetingAsync(app.Services, "清河区书记抓基层党建工作述职评议会（直接写入）", Reporters, ballots);
+        var warmUp = await Seeding.VotingMeetingAsync(app.Services, "清河区书记抓基层党建工作述职评议会（预热）", Reporters, WarmUpBallots);
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        Console.WriteLine($"App on {app.BaseAddress}; seeded meetings with {ballots}, {ballots} and {WarmUpBallots} codes.");
+
+        // One round of each kind before measuring: the JIT reaches its optimised tier and both connection pools fill,
+        // as in a server that has been up for a while.
+        var warm = await VotingLoad.RunAsync(app.BaseAddress, warmUp.Codes, Math.Min(clients, WarmUpBallots / 4));
+        var warmDirect = await DirectInsert.InsertsAsync(dataSource, warmUp, clients);
+        Console.WriteLine($"Warm-up: {warm.Succeeded} + {warmDirect.Succeeded} ballots, {warm.Errors.Count + warmDirect.Errors.Count} errors.");
+        Console.WriteLine($"Load average before: {LoadAverage()}");
+
+        var jitBefore = (Methods: System.Runtime.JitInfo.GetCompiledMethodCount(), Time: System.Runtime.JitInfo.GetCompilationTime());
+        var http = await MeasureAsync(meter, () => VotingLoad.RunAsync(app.BaseAddress, voting.Codes, clients));
+        Console.WriteLine($"JIT during the measured voting: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore.Methods} methods, {(System.Runtime.JitInfo.GetCompilationTime() - jitBefore.Time).TotalSeconds:0.0} s");
+        var stored = await BenchmarkDatabase.BallotsAsync(dataSource, voting.Id);
+        var usedCodes = await BenchmarkDatabase.UsedCodesAsync(dataSource, voting.Id);
+        var inserts = await MeasureAsync(meter, () => DirectInsert.InsertsAsync(dataSource, floor, clients));
+        var transactions = await MeasureAsync(meter, () => DirectInsert.TransactionsAsync(dataSource, floor, clients));
+        var (resultsPage, excel) = await ResultsLoad.RunAsync(app.BaseAddress, meter, voting.Id, Reporters, stored, ResultsRequests);
+        Console.WriteLine($"Load average after:  {LoadAverage()}");
+
+        return Report.Print(ballots, clients, http, stored, usedCodes, inserts, transactions, resultsPage, excel) ? 0 : 1;
+    }
+
+    private static async Task<LoadResult> MeasureAsync(CpuMeter meter, Func<Task<LoadResult>> run)
+    {
+        var before = meter.Now();
+        var result = await run();
+        return result with { Cpu = meter.Now() - before };
+    }
+
+    // Other work on the machine stretches every wall-clock number; the report says how busy it was.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+}

@@ -1,0 +1,67 @@
+namespace ReviewMeetings.Benchmarks;
+
+/// <summary>The numbers for docs/performance.md, and whether the issue's targets were met.</summary>
+internal static class Report
+{
+    private const double P99TargetMs = 300;
+    private const double FloorShareTarget = 1.0 / 3;
+    private const double ResultsMedianTargetMs = 150;
+
+    public static bool Print(
+        int ballots, int clients, LoadResult http, int stored, int usedCodes, LoadResult inserts, LoadResult transactions, PageTimes results, PageTimes excel)
+    {
+        var all = new Latencies(http.Steps.Values.SelectMany(l => l.Values));
+        var worstP99 = http.Steps.Values.Max(l => l.Percentile(99));
+        var share = http.BallotsPerSecond / inserts.BallotsPerSecond;
+        var cpuShare = http.CpuBoundBallotsPerSecond / inserts.CpuBoundBallotsPerSecond;
+        Line();
+        Line($"HTTP voting on Kestrel: {ballots} voters, each GET /v/{{code}} + POST review + POST submit, {clients} at a time");
+        Line($"  ballots accepted {http.Succeeded}, errors {http.Errors.Count}, ballots stored {stored}, codes used {usedCodes}");
+        Throughput(http);
+        Line($"  {"latency (ms)",-16}{"p50",8}{"p95",8}{"p99",8}{"max",8}");
+        foreach (var (step, latencies) in http.Steps.Append(new("all requests", all)))
+        {
+            Line($"  {step,-16}{latencies.Median,8:0.0}{latencies.Percentile(95),8:0.0}{latencies.Percentile(99),8:0.0}{latencies.Max,8:0.0}");
+        }
+
+        foreach (var error in http.Errors.Distinct().Take(5))
+        {
+            Line($"  error: {error}");
+        }
+
+        Line($"Direct Npgsql, {clients} at a time");
+        Line($"  INSERT per ballot (the floor):         errors {inserts.Errors.Count}, p50 {inserts.Steps["ballot"].Median:0.0} ms, p99 {inserts.Steps["ballot"].Percentile(99):0.0} ms");
+        Throughput(inserts);
+        Line($"  UPDATE code + INSERT in one transaction: errors {transactions.Errors.Count}, p50 {transactions.Steps["ballot"].Median:0.0} ms, p99 {transactions.Steps["ballot"].Percentile(99):0.0} ms");
+        Throughput(transactions);
+        Line($"  HTTP / INSERT: {share:0.00} measured, {cpuShare:0.00} by CPU time; HTTP / transaction: {http.BallotsPerSecond / transactions.BallotsPerSecond:0.00} measured");
+        Line($"Results page, {stored} ballots, organizer, {results.Latencies.Count} sequential warm requests");
+        Page(results);
+        Line("Excel export of the same results");
+        Page(excel);
+
+        Line("Targets (wall clock)");
+        var met = new[]
+        {
+            Target("no errors, no lost ballots", http.Errors.Count == 0 && stored == ballots && usedCodes == ballots, $"{http.Errors.Count} errors, {ballots - stored} lost"),
+            Target($"p99 < {P99TargetMs} ms for every request", worstP99 < P99TargetMs, $"worst p99 {worstP99:0.0} ms"),
+            Target("at least 1/3 of direct INSERT throughput", share >= FloorShareTarget, $"{share:0.00}; by CPU time {cpuShare:0.00}"),
+            Target($"results median < {ResultsMedianTargetMs} ms", results.Latencies.Median < ResultsMedianTargetMs, $"{results.Latencies.Median:0.0} ms"),
+        };
+        return met.All(m => m);
+    }
+
+    private static void Throughput(LoadResult run) =>
+        Line($"  {run.BallotsPerSecond,6:0} ballots/s measured ({run.Elapsed.TotalSeconds:0.0} s); CPU per ballot {run.CpuMsPerBallot(c => c.Process):0.00} ms .NET + {run.CpuMsPerBallot(c => c.Database):0.00} ms PostgreSQL = {run.CpuBoundBallotsPerSecond:0} ballots/s on {Environment.ProcessorCount} idle cores");
+
+    private static void Page(PageTimes page) =>
+        Line($"  median {page.Latencies.Median:0.0} ms, p95 {page.Latencies.Percentile(95):0.0} ms, max {page.Latencies.Max:0.0} ms; CPU per request {page.CpuPerRequest.Process.TotalMilliseconds:0.0} ms .NET + {page.CpuPerRequest.Database.TotalMilliseconds:0.0} ms PostgreSQL");
+
+    private static bool Target(string name, bool met, string measured)
+    {
+        Line($"  {(met ? "met   " : "MISSED")} {name} ({measured})");
+        return met;
+    }
+
+    private static void Line(string text = "") => Console.WriteLine(text);
+}

@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace ReviewMeetings.Benchmarks;
+
+/// <summary>What one load run measured: ballots stored, failures, wall time and the latency of each kind of request.</summary>
+internal sealed record LoadResult(int Succeeded, IReadOnlyList<string> Errors, TimeSpan Elapsed, IReadOnlyDictionary<string, Latencies> Steps)
+{
+    public double BallotsPerSecond => Succeeded / Elapsed.TotalSeconds;
+
+    /// <summary>CPU time the run took, set by the caller that measured it.</summary>
+    public CpuTime Cpu { get; init; }
+
+    public double CpuMsPerBallot(Func<CpuTime, TimeSpan> part) => part(Cpu).TotalMilliseconds / Succeeded;
+
+    /// <summary>What the throughput would be if the run had both cores to itself: cores divided by CPU per ballot.</summary>
+    public double CpuBoundBallotsPerSecond => Environment.ProcessorCount * 1000 / CpuMsPerBallot(c => c.Total);
+}
+
+/// <summary>
+/// Voters on phones: each opens /v/{code}, fills every reporter's grade, goes to the review step and confirms, exactly
+/// the requests a browser sends (antiforgery cookie and token included). <c>clients</c> voters are in flight at once.
+/// </summary>
+internal static partial class VotingLoad
+{
+    public const string Open = "GET /v/{code}";
+    public const string Review = "POST review";
+    public const string Submit = "POST submit";
+
+    // Grade keys of the default scale, the most common first; "" is an abstention.
+    private static readonly (string Grade, int Weight)[] Marks = [("好", 70), ("较好", 15), ("一般", 6), ("差", 2), ("", 7)];
+
+    public static async Task<LoadResult> RunAsync(Uri baseAddress, IReadOnlyList<string> codes, int clients)
+    {
+        using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = clients };
+        using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var queue = new ConcurrentQueue<(string Code, int Seed)>(codes.Select((c, i) => (c, i)));
+        var latencies = new Dictionary<string, ConcurrentBag<double>> { [Open] = [], [Review] = [], [Submit] = [] };
+        var errors = new ConcurrentBag<string>();
+        var succeeded = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            while (queue.TryDequeue(out var voter))
+            {
+                try
+                {
+                    await VoteAsync(http, voter.Code, new Random(voter.Seed), latencies);
+                    Interlocked.Increment(ref succeeded);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+                {
+                    errors.Add(ex.Message);
+                }
+            }
+        })));
+        clock.Stop();
+        return new LoadResult(succeeded, [.. errors], clock.Elapsed, latencies.ToDictionary(l => l.Key, l => new Latencies(l.Value)));
+    }
+
+    private static async Task VoteAsync(HttpClient http, string code, Random random, Dictionary<string, ConcurrentBag<double>> latencies)
+    {
+        var ballot = await SendAsync(http, new HttpRequestMessage(HttpMethod.Get, $"/v/{code}"), null, latencies[Open]);
+        var cookie = string.Join("; ", ballot.Cookies);
+        var reporters = GradeField().Matches(ballot.Html).Select(m => m.Groups[1].Value).Distinct().ToList();
+        if (reporters.Count == 0)
+        {
+            throw new InvalidOperationException("The ballot page shows no reporters.");
+        }
+
+        var form = new List<KeyValuePair<string, string>> { new("Code", code), new("__RequestVerificationToken", Token(ballot.Html)) };
+        form.AddRange(reporters.Select(r => new KeyValuePair<string, string>($"Grades[{r}]", Pick(random))));
+        var review = await PostAsync(http, FormAction(ballot.Html, "Review"), form, cookie, latencies[Review]);
+        if (!review.Html.Contains("请核对您的评价", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The review step did not appear.");
+        }
+
+        // Confirm posts what the review page carries in its hidden fields, as the browser does.
+        var confirm = HiddenField().Matches(review.Html)
+            .Select(m => new KeyValuePair<string, string>(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value)))
+            .Append(new("__RequestVerificationToken", Token(review.Html)))
+            .ToList();
+        var done = await PostAsync(http, FormAction(review.Html, "Submit"), confirm, cookie, latencies[Submit]);
+        if (!done.Html.Contains("投票成功", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The ballot was not accepted.");
+        }
+    }
+
+    private static string Pick(Random random)
+    {
+        var roll = random.Next(Marks.Sum(m => m.Weight));
+        foreach (var (grade, weight) in Marks)
+        {
+            if (roll < weight)
+            {
+                return grade;
+            }
+
+            roll -= weight;
+        }
+
+        return Marks[0].Grade;
+    }
+
+    private static Task<(string Html, IReadOnlyList<string> Cookies)> PostAsync(
+        HttpClient http, string action, List<KeyValuePair<string, string>> form, string cookie, ConcurrentBag<double> latencies)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(form) };
+        return SendAsync(http, request, cookie, latencies);
+    }
+
+    private static async Task<(string Html, IReadOnlyList<string> Cookies)> SendAsync(
+        HttpClient http, HttpRequestMessage request, string? cookie, ConcurrentBag<double> latencies)
+    {
+        using (request)
+        {
+            if (cookie is not null)
+            {
+                request.Headers.Add("Cookie", cookie);
+            }
+
+            var clock = Stopwatch.StartNew();
+            using var response = await http.SendAsync(request);
+            var html = await response.Content.ReadAsStringAsync();
+            latencies.Add(clock.Elapsed.TotalMilliseconds);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw new HttpRequestException($"{request.Method} {request.RequestUri}: {(int)response.StatusCode}");
+            }
+
+            var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]).ToList() : [];
+            return (html, cookies);
+        }
+    }
+
+    private static string Token(string html) =>
+        TokenField().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No antiforgery token.");
+
+    private static string FormAction(string html, string handler) =>
+        FormActions().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).FirstOrDefault(a => a.EndsWith("handler=" + handler, StringComparison.Ordinal))
+        ?? throw new InvalidOperationException($"No {handler} button.");
+
+    [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
+    private static partial Regex TokenField();
+
+    [GeneratedRegex(@"name=""Grades\[([0-9a-f-]{36})\]""")]
+    private static partial Regex GradeField();
+
+    [GeneratedRegex(@"<input type=""hidden"" name=""([^""]+)"" value=""([^""]*)""")]
+    private static partial Regex HiddenField();
+
+    [GeneratedRegex(@"formaction=""([^""]+)""")]
+    private static partial Regex FormActions();
+}
