@@ -7,6 +7,7 @@ using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Live;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Domain.Organizations;
+using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Domain.Reports;
 
 namespace ReviewMeetings.Web.Data;
@@ -33,6 +34,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<MeetingProgress> MeetingProgress => Set<MeetingProgress>();
 
     public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<RectificationItem> RectificationItems => Set<RectificationItem>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -6,8 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Meetings;
+using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Rectification;
 
 namespace ReviewMeetings.Web.Pages.Vote;
 
@@ -17,7 +19,7 @@ namespace ReviewMeetings.Web.Pages.Vote;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(VotingSetup.Policy)]
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public const string InvalidCode = "测评码无效。请核对后重新输入；如测评尚未开始，请稍后再试。";
 
@@ -34,6 +36,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public IReadOnlyList<Reporter> Reporters { get; private set; } = [];
 
     public string GroupName { get; private set; } = "";
+
+    /// <summary>Each reporter's carry-over line (上年度问题…), when the organizer chose to show it on the ballot.</summary>
+    public IReadOnlyDictionary<Guid, string> CarryOverLines { get; private set; } = new Dictionary<Guid, string>();
 
     public bool Reviewing { get; private set; }
 
@@ -149,6 +154,11 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         Rules = meeting.EvaluationRules ?? EvaluationRules.Default;
         Reporters = meeting.OnSite().Concat(meeting.Written()).ToList();
         GroupName = meeting.Attendance.SingleOrDefault(g => g.Id.ToString() == code!.GroupKey)?.Name ?? "";
+        if (meeting.ShowsRectificationOnBallot)
+        {
+            CarryOverLines = await CarryOver.BallotLinesAsync(db, meeting, RectificationItem.BeijingToday(clock), cancellationToken);
+        }
+
         return code;
     }
 }
