@@ -282,4 +282,42 @@ public sealed class RectificationTests : AppTest
         using var liulin = await SignInAsync("organizer.liulin");
         Assert.DoesNotContain(ProblemA, (await liulin.GetAsync("/")).MainText(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ballot_shows_each_reporters_carry_over_line_only_when_the_organizer_enables_it()
+    {
+        await ReleasedMeetingAsync();
+        var plain = await DbAsync(db => new MeetingBuilder().OnSite(Dongcheng, Xicheng).Published().SaveAsync(db));
+        var next = await DbAsync(db => new MeetingBuilder().OnSite(Dongcheng, Xicheng).Published().SaveAsync(db));
+        using var organizer = await SignInAsync("organizer");
+
+        var edit = await organizer.GetAsync($"/Meetings/Edit/{next}");
+        (await organizer.SubmitAsync(edit, "#ballot-summary form", new() { ["show"] = "true" })).Dispose();
+
+        Assert.True(await DbAsync(db => db.Meetings.Where(m => m.Id == next).Select(m => m.ShowsRectificationOnBallot).SingleAsync()));
+        Assert.Empty((await BallotAsync(organizer, plain)).QuerySelectorAll("[data-carry-over]"));
+        var ballot = await BallotAsync(organizer, next);
+        string LineOf(string unit) => ballot.QuerySelectorAll("fieldset.ballot-item")
+            .Single(f => f.TextContent.Contains(unit, StringComparison.Ordinal)).QuerySelector("[data-carry-over]")!.TextContent.Trim();
+        Assert.Equal("上年度问题 2 项，已销号 0 项，逾期 0 项", LineOf(Dongcheng));
+        Assert.Equal("上年度问题 1 项，已销号 0 项，逾期 0 项", LineOf(Xicheng));
+        Assert.Equal(2, ballot.QuerySelectorAll("[data-carry-over]").Length);
+    }
+
+    /// <summary>Starts voting, issues one code through the staff page and opens the ballot as a voter would.</summary>
+    private async Task<IHtmlDocument> BallotAsync(Session organizer, Guid meetingId)
+    {
+        await DbAsync(async db =>
+        {
+            var meeting = await db.Meetings.SingleAsync(m => m.Id == meetingId);
+            meeting.StartSession(Guid.NewGuid(), DateTimeOffset.UtcNow);
+            meeting.StartEvaluation(Guid.NewGuid(), DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        var codes = await organizer.GetAsync($"/Evaluation/Codes/{meetingId}");
+        var slips = await Session.ParseAsync(await organizer.SubmitAsync(codes, "form[action*='handler=Issue']", new() { ["count"] = "1" }));
+        var code = slips.QuerySelector(".slip-code")!.TextContent.Trim();
+        using var voter = Anonymous();
+        return await voter.GetAsync($"/v/{code}");
+    }
 }
