@@ -98,6 +98,9 @@ public sealed class Meeting
     /// <summary>Ballot codes work only while this is true: the meeting is evaluating and staff have not closed voting.</summary>
     public bool VotingOpen => Status == MeetingStatus.Evaluating && VotingClosedAt is null;
 
+    /// <summary>Whether the ballot shows each reporter's carry-over line (上年度问题…); off unless the organizer enables it.</summary>
+    public bool ShowsRectificationOnBallot { get; private set; }
+
     /// <summary>User ids of the commenting leaders (点评领导), in the order they were chosen.</summary>
     public IReadOnlyList<Guid> LeaderIds => _leaderIds;
 
@@ -614,6 +617,13 @@ public sealed class Meeting
 
         FeedbackReleasedAt = at;
         UpdatedAt = at;
+    }
+
+    /// <summary>Every voter must see the same ballot, so this is fixed once voting starts.</summary>
+    public void ShowRectificationOnBallot(bool show)
+    {
+        EnsureBefore(MeetingStatus.Evaluating, "测评已开始，不能再修改测评票上显示的内容。");
+        ShowsRectificationOnBallot = show;
     }
 
     public void Touch(DateTimeOffset at) => UpdatedAt = at;

@@ -7,6 +7,7 @@ using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Live;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Domain.Organizations;
+using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Domain.Reports;
 
 namespace ReviewMeetings.Web.Data;
@@ -39,6 +40,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PaperBatch> PaperBatches => Set<PaperBatch>();
 
     public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
+
+    public DbSet<RectificationItem> RectificationItems => Set<RectificationItem>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

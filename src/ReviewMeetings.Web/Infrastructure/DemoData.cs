@@ -77,12 +77,13 @@ internal static class DemoData
         }
     }
 
-    /// <summary>Last year's finished meeting and this year's published one, both hosted by 清河区.</summary>
+    /// <summary>Last year's finished meeting (with its comments released as problem lists) and this year's published one, both hosted by 清河区.</summary>
     private static async Task AddMeetingsAsync(AppDbContext db, List<Organization> units)
     {
         var qinghe = units.Single(u => u.Name == "中共清河区委员会");
         var organizer = await db.Users.SingleAsync(u => u.UserName == "organizer");
         var leader = await db.Users.SingleAsync(u => u.UserName == "leader");
+        var secretary = await db.Users.SingleAsync(u => u.UserName == "secretary");
         var inScope = units.Where(u => u.ParentId == qinghe.Id).ToList();
         var onSite = inScope.Where(u => u.Category is OrganizationCategory.Street or OrganizationCategory.Town).ToList();
 
@@ -115,6 +116,7 @@ internal static class DemoData
         lastYear.StartSession(organizer.Id, held);
         lastYear.StartEvaluation(organizer.Id, held.AddHours(2));
         lastYear.Close(organizer.Id, held.AddHours(3));
+        DemoRectification.Add(db, lastYear, leader, organizer, secretary);
         db.Meetings.Add(lastYear);
         db.Meetings.Add(Schedule(2026, new DateOnly(2026, 12, 28), new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)));
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Pages.Meetings;
+using ReviewMeetings.Web.Pages.Rectification;
 using ReviewMeetings.Web.Pages.Reports;
 
 namespace ReviewMeetings.Web.Infrastructure;
@@ -25,6 +26,9 @@ internal static class PagesSetup
         builder.Services.AddScoped<MeetingSaver>();
         builder.Services.AddScoped<ReportAccess>();
         builder.Services.AddSingleton<ReportFiles>();
+        builder.Services.AddScoped<RectificationAccess>();
+        builder.Services.AddSingleton<ProblemCategories>();
+        builder.Services.AddSingleton<EvidenceFiles>();
         // Requests may be a little larger than the file limit so an oversized file still gets a message next to the field.
         var uploadLimit = (builder.Configuration.GetValue("Uploads:MaxMegabytes", ReportFiles.DefaultMaxMegabytes) + 2) * 1024L * 1024L;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = uploadLimit);

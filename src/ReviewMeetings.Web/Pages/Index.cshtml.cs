@@ -8,12 +8,13 @@ using ReviewMeetings.Domain.Reports;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
 using ReviewMeetings.Web.Pages.Meetings;
+using ReviewMeetings.Web.Pages.Rectification;
 
 namespace ReviewMeetings.Web.Pages;
 
 /// <summary>The dashboard: what the signed-in user is responsible for, by role.</summary>
 [Authorize]
-public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, RectificationAccess rectification, AppDbContext db, TimeProvider clock) : PageModel
 {
     public Role Role { get; private set; }
 
@@ -34,6 +35,9 @@ public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, Ap
     public IReadOnlyList<MeetingRow> Meetings { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>Rectification items due soon or overdue; null for roles that get no reminders.</summary>
+    public IReadOnlyList<Reminder>? Reminders { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -64,6 +68,11 @@ public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, Ap
                     .Select(w => (ReportStatus?)w.Status).FirstOrDefault(),
                 m.FeedbackReleasedAt != null))
             .ToListAsync(cancellationToken);
+        if (Role is Role.Secretary or Role.Organizer or Role.Administrator)
+        {
+            Reminders = await Rectification.Reminders.LoadAsync(rectification, db, Today, cancellationToken);
+        }
+
         if (Role == Role.Administrator)
         {
             var users = await scope.UsersAsync(cancellationToken);

@@ -13,10 +13,17 @@ internal sealed class MeetingBuilder
     private string _host = "中共清河区委员会";
     private DateOnly? _date = new(2026, 12, 28);
     private bool _publish;
+    private int _year = 2026;
 
     public MeetingBuilder HostedBy(string unit)
     {
         _host = unit;
+        return this;
+    }
+
+    public MeetingBuilder ForYear(int year)
+    {
+        _year = year;
         return this;
     }
 
@@ -63,9 +70,9 @@ internal sealed class MeetingBuilder
         var host = await db.Organizations.SingleAsync(o => o.Name == _host);
         var organizer = await db.Users.SingleAsync(u => u.UserName == "organizer");
         var now = DateTimeOffset.UtcNow;
-        var meeting = Meeting.Create(host.Id, Meeting.SuggestTitle(host.Name, 2026), 2026, organizer.Id, now);
+        var meeting = Meeting.Create(host.Id, Meeting.SuggestTitle(host.Name, _year), _year, organizer.Id, now);
         meeting.UpdateDetails(new MeetingDetails(
-            Meeting.SuggestTitle(host.Name, 2026), 2026, _date, new TimeOnly(9, 0), "区委第一会议室", [], "区委书记 陈立群", 6, _date?.AddDays(-7)));
+            Meeting.SuggestTitle(host.Name, _year), _year, _date, new TimeOnly(9, 0), "区委第一会议室", [], "区委书记 陈立群", 6, _date?.AddDays(-7)));
         foreach (var (unitName, mode) in _reporters)
         {
             meeting.AddReporter(await db.Organizations.SingleAsync(o => o.Name == unitName), mode);

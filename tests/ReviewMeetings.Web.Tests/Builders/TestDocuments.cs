@@ -42,6 +42,9 @@ internal static class TestDocuments
 
     public static byte[] LegacyDoc() => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[500]];
 
+    /// <summary>A real 1×1 PNG, as a phone camera or screenshot tool would produce (only smaller).</summary>
+    public static byte[] RealPng() => Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
     public static byte[] Png() => [0x89, .. "PNG\r\n\u001a\n"u8, .. new byte[100]];
 
     public static byte[] CorruptDocx()

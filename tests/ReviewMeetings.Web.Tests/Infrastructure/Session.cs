@@ -115,8 +115,9 @@ public sealed class Session(HttpClient client) : IDisposable
             content.Add(bytes, file.Field, file.FileName);
         }
 
-        var action = string.IsNullOrEmpty(form.Action) ? page.Url : form.Action;
-        return await Client.PostAsync(new Uri(action), content);
+        // Resolved from the attribute: AngleSharp's Action property mangles an action with a query string (?handler=…).
+        var action = form.GetAttribute("action");
+        return await Client.PostAsync(string.IsNullOrEmpty(action) ? new Uri(page.Url) : new Uri(new Uri(page.Url), action), content);
     }
 
     /// <summary>Submits and, on a redirect, loads the page it leads to (as a browser would).</summary>

@@ -738,6 +738,10 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("review_year");
 
+                    b.Property<bool>("ShowsRectificationOnBallot")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shows_rectification_on_ballot");
+
                     b.Property<TimeOnly?>("StartTime")
                         .HasColumnType("time without time zone")
                         .HasColumnName("start_time");
@@ -966,6 +970,114 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasDatabaseName("ix_organizations_parent_id_name");
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Rectification.RectificationItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Measures")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("measures");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("PlanReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("plan_return_reason");
+
+                    b.Property<string>("PlanState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("plan_state");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporter_id");
+
+                    b.Property<string>("ResponsiblePerson")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("responsible_person");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rectification_items");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_rectification_items_meeting_id");
+
+                    b.HasIndex("ReporterId")
+                        .HasDatabaseName("ix_rectification_items_reporter_id");
+
+                    b.HasIndex("OrganizationId", "Deadline")
+                        .HasDatabaseName("ix_rectification_items_organization_id_deadline");
+
+                    b.ToTable("rectification_items", (string)null);
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Reports.ReportVersion", b =>
@@ -1706,6 +1818,167 @@ namespace ReviewMeetings.Web.Data.Migrations
                         });
 
                     b.Navigation("Secretary");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Rectification.RectificationItem", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rectification_items_meetings_meeting_id");
+
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Reporter", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rectification_items_reporters_reporter_id");
+
+                    b.OwnsMany("ReviewMeetings.Domain.Rectification.ItemChange", "History", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("action");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("at");
+
+                            b1.Property<Guid>("By")
+                                .HasColumnType("uuid")
+                                .HasColumnName("by");
+
+                            b1.Property<string>("Detail")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("detail");
+
+                            b1.Property<Guid>("ItemId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("item_id");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_rectification_changes");
+
+                            b1.HasIndex("ItemId")
+                                .HasDatabaseName("ix_rectification_changes_item_id");
+
+                            b1.ToTable("rectification_changes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ItemId")
+                                .HasConstraintName("fk_rectification_changes_rectification_items_item_id");
+                        });
+
+                    b.OwnsMany("ReviewMeetings.Domain.Rectification.ProblemSource", "Sources", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Author")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("author");
+
+                            b1.Property<Guid?>("CommentId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("comment_id");
+
+                            b1.Property<Guid>("ItemId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("item_id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("kind");
+
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("meeting_id");
+
+                            b1.Property<string>("OriginalText")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("original_text");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_rectification_sources");
+
+                            b1.HasIndex("ItemId")
+                                .HasDatabaseName("ix_rectification_sources_item_id");
+
+                            b1.ToTable("rectification_sources", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ItemId")
+                                .HasConstraintName("fk_rectification_sources_rectification_items_item_id");
+                        });
+
+                    b.OwnsMany("ReviewMeetings.Domain.Rectification.ProgressUpdate", "Updates", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("at");
+
+                            b1.Property<Guid>("By")
+                                .HasColumnType("uuid")
+                                .HasColumnName("by");
+
+                            b1.PrimitiveCollection<Guid[]>("EvidenceFileIds")
+                                .IsRequired()
+                                .HasColumnType("uuid[]")
+                                .HasColumnName("evidence_file_ids");
+
+                            b1.Property<bool>("IsCompletion")
+                                .HasColumnType("boolean")
+                                .HasColumnName("is_completion");
+
+                            b1.Property<Guid>("ItemId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("item_id");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("text");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_rectification_updates");
+
+                            b1.HasIndex("ItemId")
+                                .HasDatabaseName("ix_rectification_updates_item_id");
+
+                            b1.ToTable("rectification_updates", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ItemId")
+                                .HasConstraintName("fk_rectification_updates_rectification_items_item_id");
+                        });
+
+                    b.Navigation("History");
+
+                    b.Navigation("Sources");
+
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Reports.ReportVersion", b =>

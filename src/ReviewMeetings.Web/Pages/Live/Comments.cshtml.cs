@@ -6,6 +6,7 @@ using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Comments;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Meetings;
+using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
 using ReviewMeetings.Web.Pages.Meetings;
@@ -77,9 +78,25 @@ public sealed class CommentsModel(MeetingAccess access, AppDbContext db, Meeting
             return NotFound();
         }
 
-        if (await saver.TrySaveAsync(meeting, version, ModelState, () => meeting.ReleaseFeedback(saver.Now), prefix: ""))
+        // Releasing and forming the problem lists are one save: either every secretary gets both, or nobody gets either.
+        var comments = await db.Comments.AsNoTracking().Where(c => c.MeetingId == id && c.Status == CommentStatus.Final)
+            .OrderBy(c => c.Author).ThenBy(c => c.FinalizedAt).ThenBy(c => c.Id)
+            .ToListAsync(cancellationToken);
+        var leaderIds = comments.Where(c => c.LeaderId != null).Select(c => c.LeaderId!.Value).Distinct().ToList();
+        var leaders = await db.Users.Where(u => leaderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var units = meeting.Reporters.ToDictionary(r => r.Id, r => r.OrganizationId);
+        var items = 0;
+        if (await saver.TrySaveAsync(meeting, version, ModelState, () =>
         {
-            Message = "点评意见已反馈，述职书记现在可以在首页查看对本单位的点评。";
+            meeting.ReleaseFeedback(saver.Now);
+            var list = ProblemList.FromComments(comments, reporterId => units[reporterId],
+                c => c.LeaderId is { } leaderId ? leaders.GetValueOrDefault(leaderId, "点评领导") : $"{c.RepresentativeName}（{c.RepresentativeIdentity}）",
+                User.UserId(), saver.Now);
+            db.RectificationItems.AddRange(list);
+            items = list.Count;
+        }, prefix: ""))
+        {
+            Message = $"点评意见已反馈，述职书记现在可以在首页查看对本单位的点评。点评指出的问题已形成问题清单，共{items}项。";
             return RedirectToPage(new { id });
         }
 

@@ -6,8 +6,10 @@ using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Comments;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Meetings;
+using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Rectification;
 
 namespace ReviewMeetings.Web.Pages.Live;
 
@@ -26,6 +28,9 @@ public sealed class PadModel(AppDbContext db, LiveStateReader reader, LiveBroadc
     public LiveReporter Reporter { get; private set; } = null!;
 
     public Comment? Comment { get; private set; }
+
+    /// <summary>The reporter's unit's problems from last year and where their rectification stands.</summary>
+    public CarryOver.PreviousYear? Previous { get; private set; }
 
     [BindProperty]
     public CommentInput Input { get; set; } = new();
@@ -168,6 +173,10 @@ public sealed class PadModel(AppDbContext db, LiveStateReader reader, LiveBroadc
         }
 
         Reporter = chosen;
+        var slot = await db.Reporters.Where(r => r.Id == chosen.Id)
+            .Join(db.Meetings, r => r.MeetingId, m => m.Id, (r, m) => new { r.OrganizationId, m.ReviewYear })
+            .SingleAsync(cancellationToken);
+        Previous = await CarryOver.ForUnitAsync(db, slot.OrganizationId, slot.ReviewYear, RectificationItem.BeijingToday(clock), cancellationToken);
         Comment = await FindCommentAsync(id, chosen.Id, leaderId, cancellationToken);
         return true;
     }

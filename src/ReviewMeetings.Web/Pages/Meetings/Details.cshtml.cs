@@ -4,14 +4,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Meetings;
+using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Rectification;
 
 namespace ReviewMeetings.Web.Pages.Meetings;
 
 /// <summary>The meeting overview. Staff and observers see everything; a leader the reporters; a secretary only their own slot.</summary>
 [Authorize]
-public sealed class DetailsModel(MeetingAccess access, AppDbContext db, OrganizationScope scope) : PageModel
+public sealed class DetailsModel(MeetingAccess access, AppDbContext db, OrganizationScope scope, TimeProvider clock) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
 
@@ -30,6 +32,9 @@ public sealed class DetailsModel(MeetingAccess access, AppDbContext db, Organiza
     public int InScope { get; private set; }
 
     public int Uncovered { get; private set; }
+
+    /// <summary>Each reporting unit's problems from last year (the carry-over table); empty for secretaries.</summary>
+    public IReadOnlyDictionary<Guid, CarryOver.PreviousYear> Previous { get; private set; } = new Dictionary<Guid, CarryOver.PreviousYear>();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -59,6 +64,12 @@ public sealed class DetailsModel(MeetingAccess access, AppDbContext db, Organiza
             var units = await CoverageQuery.UnitsInScopeAsync(db, meeting, cancellationToken);
             InScope = units.Count;
             Uncovered = Coverage.Uncovered(units.Select(u => u.Id), meeting).Count;
+        }
+
+        if (!User.IsInRole(RoleNames.Secretary))
+        {
+            Previous = await CarryOver.ForUnitsAsync(db, [.. meeting.Reporters.Select(r => r.OrganizationId)], meeting.ReviewYear,
+                RectificationItem.BeijingToday(clock), cancellationToken);
         }
 
         return Page();

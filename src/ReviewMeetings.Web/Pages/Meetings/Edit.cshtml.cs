@@ -58,4 +58,26 @@ public sealed class EditModel(MeetingAccess access, MeetingSaver saver, AppDbCon
 
         return Page();
     }
+
+    /// <summary>Whether the ballot shows each reporter's carry-over line; a separate form, usable after the details are frozen.</summary>
+    public async Task<IActionResult> OnPostBallotSummaryAsync(Guid id, bool show, CancellationToken cancellationToken)
+    {
+        var meeting = await access.FindManageableAsync(id, cancellationToken);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        if (await saver.TrySaveAsync(meeting, Version, ModelState, () => meeting.ShowRectificationOnBallot(show), prefix: ""))
+        {
+            TempData["Message"] = show ? "测评票上将显示上年度整改情况摘要。" : "测评票上不再显示上年度整改情况摘要。";
+            return RedirectToPage("Details", new { id });
+        }
+
+        Meeting = await access.ReloadForFormAsync(id, ModelState, cancellationToken);
+        Version = Meeting.Version;
+        Input = DetailsInput.From(Meeting);
+        return Page();
+    }
 }

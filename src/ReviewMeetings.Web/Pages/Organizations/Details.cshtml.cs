@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Organizations;
+using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Meetings;
+using ReviewMeetings.Web.Pages.Rectification;
 
 namespace ReviewMeetings.Web.Pages.Organizations;
 
 [Authorize]
-public sealed class DetailsModel(OrganizationScope scope, AppDbContext db) : PageModel
+public sealed class DetailsModel(OrganizationScope scope, MeetingAccess meetings, AppDbContext db, TimeProvider clock) : PageModel
 {
     public Organization Unit { get; private set; } = null!;
 
@@ -21,6 +24,8 @@ public sealed class DetailsModel(OrganizationScope scope, AppDbContext db) : Pag
     public IReadOnlyList<ChildRow> Children { get; private set; } = [];
 
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
+
+    public IReadOnlyList<UnitHistory.YearRow> Years { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -42,6 +47,7 @@ public sealed class DetailsModel(OrganizationScope scope, AppDbContext db) : Pag
             SecretaryAccount = await db.Users.Where(u => u.Id == secretaryUserId).Select(u => u.UserName).SingleOrDefaultAsync(cancellationToken);
         }
 
+        Years = await UnitHistory.LoadAsync(db, meetings, unit.Id, RectificationItem.BeijingToday(clock), cancellationToken);
         if (User.IsInRole(RoleNames.Administrator))
         {
             Users = await db.Users.Where(u => u.OrganizationId == unit.Id)

@@ -8,6 +8,7 @@ using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Reports;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Rectification;
 
 namespace ReviewMeetings.Web.Pages.Reports;
 
@@ -32,6 +33,9 @@ public sealed class SubmitModel(ReportAccess access, ReportFiles files, AppDbCon
 
     public long MaxBytes => files.MaxBytes;
 
+    /// <summary>Set when the 上年度问题整改情况 section was drafted from last year's rectification items.</summary>
+    public int? CarriedOverFrom { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -47,6 +51,13 @@ public sealed class SubmitModel(ReportAccess access, ReportFiles files, AppDbCon
             NextSteps = latest?.NextSteps,
             Rectification = latest?.Rectification,
         };
+        if (string.IsNullOrWhiteSpace(Input.Rectification)
+            && await CarryOver.ForUnitAsync(db, Slot.Reporter.OrganizationId, Slot.Meeting.ReviewYear, Today, cancellationToken) is { } previous)
+        {
+            Input.Rectification = CarryOver.ReportDraft(previous);
+            CarriedOverFrom = previous.ReviewYear;
+        }
+
         return Page();
     }
 

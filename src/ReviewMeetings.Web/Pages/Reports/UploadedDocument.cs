@@ -53,7 +53,7 @@ public sealed record UploadedDocument(string FileName, string ContentType, bool 
     }
 
     /// <summary>A file name safe to store and to send back: no folders, no control characters, no symbols beyond the usual.</summary>
-    public static string SafeName(string? originalName, string extension)
+    public static string SafeName(string? originalName, string extension, string fallback = "述职报告")
     {
         ArgumentNullException.ThrowIfNull(extension);
         var name = Path.GetFileNameWithoutExtension((originalName ?? "").Replace('\\', '/').Split('/').Last());
@@ -67,7 +67,7 @@ public sealed record UploadedDocument(string FileName, string ContentType, bool 
         var cleaned = kept.ToString().Trim(' ', '_', '.');
         if (cleaned.Length == 0)
         {
-            cleaned = "述职报告";
+            cleaned = fallback;
         }
 
         var limit = Data.ReportFile.FileNameMaxLength - extension.Length;

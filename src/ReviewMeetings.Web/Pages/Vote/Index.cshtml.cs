@@ -7,9 +7,11 @@ using Microsoft.Extensions.Caching.Memory;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Meetings;
+using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
 using ReviewMeetings.Web.Pages.Live;
+using ReviewMeetings.Web.Pages.Rectification;
 
 namespace ReviewMeetings.Web.Pages.Vote;
 
@@ -19,7 +21,7 @@ namespace ReviewMeetings.Web.Pages.Vote;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(VotingSetup.Policy)]
-public sealed class IndexModel(AppDbContext db, IMemoryCache cache, BallotProgressPush progress) : PageModel
+public sealed class IndexModel(AppDbContext db, IMemoryCache cache, BallotProgressPush progress, TimeProvider clock) : PageModel
 {
     /// <summary>One message for a wrong, used or voided code and for voting not open (yet, or any more): guessing learns nothing.</summary>
     public const string InvalidCode = "测评码无效，或投票尚未开始、已经关闭。请核对测评码；如投票尚未开始，请稍后再试。";
@@ -37,6 +39,9 @@ public sealed class IndexModel(AppDbContext db, IMemoryCache cache, BallotProgre
     public IReadOnlyList<Reporter> Reporters { get; private set; } = [];
 
     public string GroupName { get; private set; } = "";
+
+    /// <summary>Each reporter's carry-over line (上年度问题…), when the organizer chose to show it on the ballot.</summary>
+    public IReadOnlyDictionary<Guid, string> CarryOverLines { get; private set; } = new Dictionary<Guid, string>();
 
     public bool Reviewing { get; private set; }
 
@@ -158,6 +163,11 @@ public sealed class IndexModel(AppDbContext db, IMemoryCache cache, BallotProgre
         Rules = meeting.EvaluationRules ?? EvaluationRules.Default;
         Reporters = meeting.OnSite().Concat(meeting.Written()).ToList();
         GroupName = meeting.Attendance.SingleOrDefault(g => g.Id.ToString() == code.GroupKey)?.Name ?? "";
+        if (meeting.ShowsRectificationOnBallot)
+        {
+            CarryOverLines = await CarryOver.BallotLinesAsync(db, meeting, RectificationItem.BeijingToday(clock), cancellationToken);
+        }
+
         return code;
     }
 

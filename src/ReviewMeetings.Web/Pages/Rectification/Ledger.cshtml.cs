@@ -1,0 +1,160 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Organizations;
+using ReviewMeetings.Domain.Rectification;
+using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Pages.Meetings;
+
+namespace ReviewMeetings.Web.Pages.Rectification;
+
+/// <summary>
+/// The ledger (整改台账) of one meeting or of every meeting in the user's subtree: filters, counts and completion rates
+/// by reporter, unit category and meeting, completion over time, and the Excel export of exactly what is filtered.
+/// </summary>
+[Authorize(Roles = RoleNames.MeetingStaff + "," + RoleNames.Observer)]
+public sealed class LedgerModel(RectificationAccess access, MeetingAccess meetings, ProblemCategories categories, AppDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? Meeting { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public RectificationStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Category { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Overdue { get; set; }
+
+    public IReadOnlyList<(Guid Id, string Title, int Year)> Meetings { get; private set; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> Units { get; private set; } = [];
+
+    public IReadOnlyList<string> Categories => categories.All;
+
+    public IReadOnlyList<LedgerRow> Rows { get; private set; } = [];
+
+    public RectificationStats Totals { get; private set; } = RectificationStats.Empty;
+
+    public IReadOnlyList<(string Name, RectificationStats Stats)> ByReporter { get; private set; } = [];
+
+    public IReadOnlyList<(string Name, RectificationStats Stats)> ByUnitCategory { get; private set; } = [];
+
+    public IReadOnlyList<(string Name, RectificationStats Stats)> ByMeeting { get; private set; } = [];
+
+    public LineChart? Chart { get; private set; }
+
+    public bool IsStaff => access.IsStaff;
+
+    public bool MeetingReleased { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Rows = await LoadAsync(cancellationToken);
+        var today = RectificationItem.BeijingToday(clock);
+        RectificationStats Stats(IEnumerable<LedgerRow> rows) => RectificationStats.Of(rows.Select(r => (r.Status, r.Deadline)), today);
+        Totals = Stats(Rows);
+        ByReporter = [.. Rows.GroupBy(r => r.ReporterId).Select(g => ($"{g.First().UnitName}（{g.First().ReviewYear}年度）", Stats(g))).OrderBy(x => x.Item1, StringComparer.Ordinal)];
+        ByUnitCategory = [.. Rows.GroupBy(r => r.UnitCategory).OrderBy(g => g.Key).Select(g => (g.Key.ChineseName(), Stats(g)))];
+        ByMeeting = [.. Rows.GroupBy(r => r.MeetingId).OrderByDescending(g => g.First().ReviewYear).Select(g => (g.First().MeetingTitle, Stats(g)))];
+        Chart = CompletionOverTime(Rows, clock.GetUtcNow());
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        var rows = await LoadAsync(cancellationToken);
+        var name = $"整改台账-{RectificationItem.BeijingToday(clock):yyyyMMdd}.xlsx";
+        return File(LedgerWorkbook.Write(rows), LedgerWorkbook.ContentType, name);
+    }
+
+    private async Task<List<LedgerRow>> LoadAsync(CancellationToken cancellationToken)
+    {
+        var visibleMeetings = await meetings.VisibleAsync(cancellationToken);
+        Meetings = (await visibleMeetings.Where(m => m.FeedbackReleasedAt != null)
+            .OrderByDescending(m => m.ReviewYear).Select(m => new { m.Id, m.Title, m.ReviewYear }).ToListAsync(cancellationToken))
+            .Select(m => (m.Id, m.Title, m.ReviewYear)).ToList();
+        MeetingReleased = Meeting is { } chosen && Meetings.Any(m => m.Id == chosen);
+
+        var today = RectificationItem.BeijingToday(clock);
+        var items = await access.VisibleAsync(cancellationToken);
+        Units = (await items.Join(db.Reporters, i => i.ReporterId, r => r.Id, (i, r) => new { r.OrganizationId, r.UnitName })
+            .Distinct().ToListAsync(cancellationToken))
+            .GroupBy(u => u.OrganizationId).Select(g => (g.Key, g.First().UnitName)).OrderBy(u => u.UnitName, StringComparer.Ordinal).ToList();
+        if (Meeting is { } meetingId)
+        {
+            items = items.Where(i => i.MeetingId == meetingId);
+        }
+
+        if (Status is { } status)
+        {
+            items = items.Where(i => i.Status == status);
+        }
+
+        if (!string.IsNullOrEmpty(Category))
+        {
+            items = items.Where(i => i.Category == Category);
+        }
+
+        if (Unit is { } unitId)
+        {
+            items = items.Where(i => i.OrganizationId == unitId);
+        }
+
+        if (Overdue)
+        {
+            items = items.Where(i => i.Deadline < today && i.Status != RectificationStatus.Closed);
+        }
+
+        var loaded = await items.AsNoTracking().Include(i => i.Sources).Include(i => i.Updates).AsSplitQuery().ToListAsync(cancellationToken);
+        var reporterIds = loaded.Select(i => i.ReporterId).Distinct().ToList();
+        var slots = await db.Reporters.Where(r => reporterIds.Contains(r.Id))
+            .Join(db.Meetings, r => r.MeetingId, m => m.Id, (r, m) => new { r.Id, r.UnitName, r.UnitCategory, r.SecretaryName, m.Title, m.ReviewYear, Order = r.Order ?? int.MaxValue })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        return [.. loaded
+            .Select(i =>
+            {
+                var slot = slots[i.ReporterId];
+                return new LedgerRow(i.Id, i.MeetingId, slot.Title, slot.ReviewYear, i.ReporterId, i.OrganizationId, slot.UnitName, slot.UnitCategory, slot.SecretaryName,
+                    i.Text, i.Category, string.Join("；", i.Sources.Select(s => s.Describe())), i.Measures, i.ResponsiblePerson, i.Deadline, i.Target,
+                    i.PlanState, i.Status, i.IsOverdue(today), i.Updates.Count, i.Updates.MaxBy(u => u.At)?.Text, i.CreatedAt, i.ClosedAt);
+            })
+            .OrderByDescending(r => r.ReviewYear).ThenBy(r => slots[r.ReporterId].Order).ThenBy(r => r.UnitName, StringComparer.Ordinal).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id)];
+    }
+
+    /// <summary>At the end of each month: closed items as a share of the items that existed by then.</summary>
+    private static LineChart? CompletionOverTime(IReadOnlyList<LedgerRow> rows, DateTimeOffset now)
+    {
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var beijing = TimeSpan.FromHours(8);
+        var first = rows.Min(r => r.CreatedAt).ToOffset(beijing);
+        var last = now.ToOffset(beijing);
+        var months = new List<DateTimeOffset>();
+        for (var month = new DateTimeOffset(first.Year, first.Month, 1, 0, 0, 0, beijing); month <= last && months.Count < 36; month = month.AddMonths(1))
+        {
+            months.Add(month);
+        }
+
+        var values = months.Select(month =>
+        {
+            var end = month.AddMonths(1);
+            var existing = rows.Count(r => r.CreatedAt < end);
+            var closed = rows.Count(r => r.ClosedAt < end);
+            return existing == 0 ? (decimal?)null : Math.Round(closed * 100m / existing, 1, MidpointRounding.AwayFromZero);
+        }).ToList();
+        return new LineChart("整改完成率（按月末统计）", [.. months.Select(m => m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))],
+            [new LineSeries("已销号占比", values, "#0d6efd")]);
+    }
+}
