@@ -11,6 +11,9 @@ source "$REPO_ROOT/scripts/lib.sh"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
+# Test hosts must not use up the per-user inotify instances (see AppFactory).
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 
 rm_ensure_prerequisites pdftotext
 rm_ensure_postgres_user

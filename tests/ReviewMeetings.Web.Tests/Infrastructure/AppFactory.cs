@@ -14,6 +14,14 @@ internal sealed class AppFactory(
     Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
+    static AppFactory()
+    {
+        // Each test host would otherwise hold inotify instances (appsettings reload, static file watching), and the
+        // per-user limit (often 128) runs out when many test classes run their hosts at once.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public string ConnectionString { get; } = connectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

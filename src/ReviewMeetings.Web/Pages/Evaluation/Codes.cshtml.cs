@@ -8,6 +8,7 @@ using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Documents;
 using ReviewMeetings.Web.Infrastructure;
 using ReviewMeetings.Web.Pages.Meetings;
 
@@ -18,7 +19,7 @@ namespace ReviewMeetings.Web.Pages.Evaluation;
 /// only their hashes are kept, so they can never be shown again — lost slips are voided and spares issued.
 /// </summary>
 [Authorize(Roles = RoleNames.MeetingStaff)]
-public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbContext db) : PageModel
+public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbContext db, DocumentExport export) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
 
@@ -35,7 +36,7 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostIssueAsync(Guid id, Guid groupId, int count, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostIssueAsync(Guid id, Guid groupId, int count, string? format, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
@@ -55,6 +56,20 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
         var slips = issued.Select(x => Slip.For(x.Plain, group.Name, VoteUrl(x.Plain))).ToArray();
         RandomNumberGenerator.Shuffle<Slip>(slips);
         Slips = slips;
+        if (format == "pdf")
+        {
+            try
+            {
+                var pdf = await export.PdfBytesAsync("~/Documents/Slips.cshtml", new SlipsDocument(Meeting.Title, slips), cancellationToken);
+                return File(pdf, "application/pdf", DocumentExport.SafeFileName($"{Meeting.Title}-{group.Name}-测评码.pdf"));
+            }
+            catch (PdfUnavailableException ex)
+            {
+                // The codes exist only in this response: fall back to the printable page rather than lose them.
+                ModelState.AddModelError("", $"{ex.Message} 本次生成的测评码显示在下方，可直接打印。");
+            }
+        }
+
         await LoadAsync(id, cancellationToken);
         return Page();
     }

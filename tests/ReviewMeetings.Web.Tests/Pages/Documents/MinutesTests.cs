@@ -197,6 +197,30 @@ public sealed class MinutesTests : AppTest
         }
     }
 
+    [Fact]
+    public async Task Slip_pdf_carries_each_new_code_with_its_voting_link_eight_to_a_page()
+    {
+        var id = await DbAsync(db => new MeetingBuilder().OnSite(Dongcheng, Xicheng).Published().SaveAsync(db));
+        using var organizer = await SignInAsync("organizer");
+        var page = await organizer.GetAsync($"/Evaluation/Codes/{id}");
+
+        using var response = await organizer.SubmitAsync(page, "form[action*='handler=Issue']", new() { ["count"] = "10" }, "button[value=pdf]");
+
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("测评码.pdf", response.Content.Headers.ContentDisposition?.FileNameStar, StringComparison.Ordinal);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        var text = TextOf(pdf);
+        var codes = System.Text.RegularExpressions.Regex.Matches(text, "[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}")
+            .Select(m => m.Value).Distinct().ToList();
+        Assert.Equal(10, codes.Count);
+        var hashes = codes.Select(c => BallotCodeFormat.Hash(BallotCodeFormat.Normalize(c)!)).ToList();
+        Assert.Equal(10, await DbAsync(db => db.BallotCodes.CountAsync(c => c.MeetingId == id && hashes.Contains(c.Hash))));
+        Assert.All(codes, c => Assert.Contains("/v/" + BallotCodeFormat.Normalize(c), text, StringComparison.Ordinal));
+        using var document = PdfDocument.Open(pdf);
+        Assert.Equal(2, document.NumberOfPages);
+        Assert.Equal(10, document.GetPages().Sum(p => p.GetImages().Count()));
+    }
+
     [Theory]
     [InlineData("secretary", HttpStatusCode.Forbidden)]
     [InlineData("leader", HttpStatusCode.Forbidden)]
