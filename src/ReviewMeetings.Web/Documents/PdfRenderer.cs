@@ -47,7 +47,7 @@ public sealed partial class PdfRenderer : IAsyncDisposable
         // Waiting in line and rendering each get the full timeout, so a burst of exports queues instead of failing.
         using (var queueTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            queueTimeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds * 2));
+            queueTimeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds * 5));
             try
             {
                 await _slots.WaitAsync(queueTimeout.Token);

@@ -30,8 +30,8 @@ public sealed class CommentsModel(MeetingAccess access, AppDbContext db, Meeting
 
     public int Drafts { get; private set; }
 
-    /// <summary>Kept under its own key: the layout also shows TempData["Message"], and the page places this one itself.</summary>
-    [TempData(Key = "LiveMessage")]
+    /// <summary>Shown by the layout, like the messages of the other pages.</summary>
+    [TempData]
     public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
