@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Comments;
 using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Documents;
 using ReviewMeetings.Web.Infrastructure;
 
 namespace ReviewMeetings.Web.Pages.Feedback;
@@ -33,12 +34,8 @@ public sealed class IndexModel(AppDbContext db, OrganizationScope scope) : PageM
         var leaderIds = comments.Where(c => c.LeaderId != null).Select(c => c.LeaderId!.Value).Distinct().ToList();
         var leaders = await db.Users.Where(u => leaderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         Meetings = [.. slots.Select(s => new MeetingFeedback(s.Id, s.Title, s.FeedbackReleasedAt!.Value,
-            [.. comments.Where(c => c.ReporterId == s.ReporterId).Select(c => new FeedbackComment(
-                c.Author == CommentAuthor.Leader ? leaders.GetValueOrDefault(c.LeaderId!.Value, "点评领导") : $"{c.RepresentativeName}（{c.RepresentativeIdentity}）",
-                c.Author, c.Achievements, c.Problems, c.Expectations))]))];
+            [.. comments.Where(c => c.ReporterId == s.ReporterId).Select(c => DocumentComment.From(c, leaders))]))];
     }
 
-    public sealed record MeetingFeedback(Guid MeetingId, string Title, DateTimeOffset ReleasedAt, IReadOnlyList<FeedbackComment> Comments);
-
-    public sealed record FeedbackComment(string Author, CommentAuthor Kind, string Achievements, IReadOnlyList<string> Problems, string Expectations);
+    public sealed record MeetingFeedback(Guid MeetingId, string Title, DateTimeOffset ReleasedAt, IReadOnlyList<DocumentComment> Comments);
 }

@@ -115,8 +115,7 @@ public sealed class CommentsModel(MeetingAccess access, AppDbContext db, Meeting
         }
 
         Meeting = meeting;
-        Reporters = [.. meeting.Reporters
-            .OrderBy(r => r.Mode == ReportMode.OnSite ? 0 : 1).ThenBy(r => r.Order).ThenBy(r => r.UnitName, StringComparer.Ordinal)];
+        Reporters = [.. meeting.OnSite(), .. meeting.Written()];
         var comments = await db.Comments.AsNoTracking().Include(c => c.History)
             .Where(c => c.MeetingId == id)
             .OrderBy(c => c.Author).ThenBy(c => c.Id)

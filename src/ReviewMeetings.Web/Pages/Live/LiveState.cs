@@ -75,8 +75,7 @@ public sealed class LiveStateReader(AppDbContext db, TimeProvider clock)
         var returned = await db.Ballots.CountAsync(b => b.MeetingId == meetingId, cancellationToken);
         var paperIssued = await db.PaperIssues.Where(p => p.MeetingId == meetingId).SumAsync(p => p.Count, cancellationToken);
 
-        var reporters = meeting.Reporters
-            .OrderBy(r => r.Mode == ReportMode.OnSite ? 0 : 1).ThenBy(r => r.Order).ThenBy(r => r.UnitName, StringComparer.Ordinal)
+        var reporters = meeting.OnSite().Concat(meeting.Written())
             .Select(r =>
             {
                 var speech = progress.SpeechOf(r.Id);

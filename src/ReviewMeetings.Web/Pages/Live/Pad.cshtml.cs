@@ -78,10 +78,6 @@ public sealed class PadModel(AppDbContext db, LiveStateReader reader, LiveBroadc
                 comment = Domain.Comments.Comment.ByLeader(id, reporter, leaderId, now);
                 db.Comments.Add(comment);
             }
-            else
-            {
-                db.Entry(comment).Property(c => c.Version).OriginalValue = comment.Version;
-            }
 
             comment.Save(Input.Achievements, Input.Problems, Input.Expectations, leaderId, now);
             if (finalize)

@@ -131,8 +131,7 @@ public sealed class RepresentativeModel(MeetingAccess access, AppDbContext db, T
         }
 
         Meeting = meeting;
-        Reporters = [.. meeting.Reporters
-            .OrderBy(r => r.Mode == ReportMode.OnSite ? 0 : 1).ThenBy(r => r.Order).ThenBy(r => r.UnitName, StringComparer.Ordinal)];
+        Reporters = [.. meeting.OnSite(), .. meeting.Written()];
         return true;
     }
 }
