@@ -42,6 +42,15 @@ internal static class DirectInsert
             await transaction.CommitAsync();
         });
 
+    /// <summary>One more ballot for the meeting, in a group its codes were issued to: the results page's cached count is stale.</summary>
+    public static async Task AddOneAsync(NpgsqlDataSource dataSource, SeededMeeting meeting, int seed)
+    {
+        var group = (await CodesAsync(dataSource, meeting))[0].GroupKey;
+        await using var command = dataSource.CreateCommand("INSERT INTO ballots (id, meeting_id, group_key, grades) VALUES ($1, $2, $3, $4)");
+        AddBallot(command, meeting, group, seed);
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static async Task<List<(Guid Id, string GroupKey)>> CodesAsync(NpgsqlDataSource dataSource, SeededMeeting meeting)
     {
         var codes = new List<(Guid Id, string GroupKey)>();

@@ -8,7 +8,8 @@ internal static class Report
     private const double ResultsMedianTargetMs = 150;
 
     public static bool Print(
-        int ballots, int clients, LoadResult http, int stored, int usedCodes, LoadResult inserts, LoadResult transactions, PageTimes results, PageTimes excel)
+        int ballots, int clients, LoadResult http, int stored, int usedCodes, LoadResult inserts, LoadResult transactions, PageTimes results, PageTimes excel,
+        PageTimes afterNewBallot)
     {
         var all = new Latencies(http.Steps.Values.SelectMany(l => l.Values));
         var worstP99 = http.Steps.Values.Max(l => l.Percentile(99));
@@ -35,8 +36,11 @@ internal static class Report
         Line($"  UPDATE code + INSERT in one transaction: errors {transactions.Errors.Count}, p50 {transactions.Steps["ballot"].Median:0.0} ms, p99 {transactions.Steps["ballot"].Percentile(99):0.0} ms");
         Throughput(transactions);
         Line($"  HTTP / INSERT: {share:0.00} measured, {cpuShare:0.00} by CPU time; HTTP / transaction: {http.BallotsPerSecond / transactions.BallotsPerSecond:0.00} measured");
-        Line($"Results page, {stored} ballots, organizer, {results.Latencies.Count} sequential warm requests");
+        Line($"Results page, {stored} ballots, organizer, {results.Latencies.Count} sequential warm requests; the first view after voting took {results.FirstView.TotalMilliseconds:0} ms");
+        Line("  refreshed with no new ballots");
         Page(results);
+        Line("  with one more ballot stored before each request");
+        Page(afterNewBallot);
         Line("Excel export of the same results");
         Page(excel);
 
@@ -46,7 +50,10 @@ internal static class Report
             Target("no errors, no lost ballots", http.Errors.Count == 0 && stored == ballots && usedCodes == ballots, $"{http.Errors.Count} errors, {ballots - stored} lost"),
             Target($"p99 < {P99TargetMs} ms for every request", worstP99 < P99TargetMs, $"worst p99 {worstP99:0.0} ms"),
             Target("at least 1/3 of direct INSERT throughput", share >= FloorShareTarget, $"{share:0.00}; by CPU time {cpuShare:0.00}"),
-            Target($"results median < {ResultsMedianTargetMs} ms", results.Latencies.Median < ResultsMedianTargetMs, $"{results.Latencies.Median:0.0} ms"),
+            Target(
+                $"results median < {ResultsMedianTargetMs} ms, refreshed and with new ballots",
+                Math.Max(results.Latencies.Median, afterNewBallot.Latencies.Median) < ResultsMedianTargetMs,
+                $"{results.Latencies.Median:0.0} ms refreshed, {afterNewBallot.Latencies.Median:0.0} ms with new ballots"),
         };
         return met.All(m => m);
     }

@@ -14,14 +14,21 @@ public static class BallotDigest
 
     /// <summary>
     /// SHA-256 over "ballots/v1\n" and the canonical ballots, sorted ordinally and joined by "\n". The results page
-    /// computes it on every request, so it is written without LINQ: thousands of ballots share the same reporter ids.
+    /// computes it on every request: the reporter ids are formatted and sorted once, since thousands of ballots share them.
     /// </summary>
     public static string Compute(IEnumerable<TallyBallot> ballots)
     {
         ArgumentNullException.ThrowIfNull(ballots);
-        var ids = new Dictionary<Guid, string>();
+        var all = ballots as IReadOnlyCollection<TallyBallot> ?? ballots.ToList();
+        var ids = SortedIds(all);
         var builder = new StringBuilder();
-        var lines = ballots.Select(b => Canonical(b, ids, builder)).ToArray();
+        var lines = new string[all.Count];
+        var next = 0;
+        foreach (var ballot in all)
+        {
+            lines[next++] = Canonical(ballot, ids, builder);
+        }
+
         Array.Sort(lines, StringComparer.Ordinal);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes(FormatVersion + "\n"));
@@ -39,30 +46,31 @@ public static class BallotDigest
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    // Length-prefixed so that no two different ballots can serialise alike; abstentions are left out.
-    private static string Canonical(TallyBallot ballot, Dictionary<Guid, string> ids, StringBuilder builder)
+    // Every reporter id on any ballot with its text, in ordinal order of the text: each ballot's marks in that order.
+    private static (Guid Id, string Text)[] SortedIds(IReadOnlyCollection<TallyBallot> ballots)
     {
-        var marks = new List<(string Id, string Grade)>(ballot.Grades.Count);
-        foreach (var id in ballot.Grades.Keys)
+        var seen = new HashSet<Guid>();
+        foreach (var ballot in ballots)
+        {
+            seen.UnionWith(ballot.Grades.Keys);
+        }
+
+        var ids = seen.Select(id => (Id: id, Text: id.ToString("D"))).ToArray();
+        Array.Sort(ids, (a, b) => string.CompareOrdinal(a.Text, b.Text));
+        return ids;
+    }
+
+    // Length-prefixed so that no two different ballots can serialise alike; abstentions are left out.
+    private static string Canonical(TallyBallot ballot, (Guid Id, string Text)[] ids, StringBuilder builder)
+    {
+        builder.Clear();
+        Field(builder, ballot.GroupKey);
+        foreach (var (id, text) in ids)
         {
             if (ballot.GradeFor(id) is { } grade)
             {
-                if (!ids.TryGetValue(id, out var text))
-                {
-                    text = id.ToString("D");
-                    ids[id] = text;
-                }
-
-                marks.Add((text, grade));
+                Field(builder.Append(text), grade);
             }
-        }
-
-        marks.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        builder.Clear();
-        Field(builder, ballot.GroupKey);
-        foreach (var (id, grade) in marks)
-        {
-            Field(builder.Append(id), grade);
         }
 
         return builder.ToString();

@@ -8,10 +8,10 @@ internal static class GroupDisclosure
     /// gives the hidden groups' combined marks, so while those combine fewer ballots than the minimum, the
     /// smallest visible group is hidden too.
     /// </summary>
-    public static HashSet<string> HiddenGroups(EvaluationRules rules, IReadOnlyList<TallyBallot> valid)
+    public static HashSet<string> HiddenGroups(EvaluationRules rules, IReadOnlyList<int> validPerGroup)
     {
         var sizes = rules.Groups
-            .Select((g, order) => (Group: g, Order: order, Ballots: valid.Count(b => b.GroupKey == g.Key)))
+            .Select((g, order) => (Group: g, Order: order, Ballots: validPerGroup[order]))
             .ToList();
         var hidden = sizes.Where(s => s.Ballots < s.Group.MinDisclosure).ToList();
         var exposed = hidden.Where(s => s.Ballots > 0).ToList();

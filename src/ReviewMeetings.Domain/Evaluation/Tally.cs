@@ -10,23 +10,34 @@ public static class Tally
         ArgumentNullException.ThrowIfNull(input);
         CheckInput(input);
         var rules = input.Rules;
-        var verdicts = input.Ballots.Select(b => (Ballot: b, Reason: Judge(b, input.Reporters, rules))).ToList();
-        var valid = verdicts.Where(v => v.Reason is null).Select(v => v.Ballot).ToList();
-        var voidByReason = verdicts
-            .Where(v => v.Reason is not null)
-            .GroupBy(v => v.Reason!.Value)
-            .ToDictionary(g => g.Key, g => g.Count());
+        var counts = new MarkCounts(input.Reporters, rules);
+        var voidByReason = new Dictionary<BallotVoidReason, int>();
+        var marks = new int[input.Reporters.Count];
+        foreach (var ballot in input.Ballots)
+        {
+            counts.Read(ballot, marks);
+            if (Judge(marks, rules) is { } reason)
+            {
+                voidByReason[reason] = voidByReason.GetValueOrDefault(reason) + 1;
+            }
+            else
+            {
+                counts.Add(ballot.GroupKey, marks);
+            }
+        }
+
         var returned = input.Ballots.Count;
+        var valid = returned - voidByReason.Values.Sum();
         var roundVoid = returned > input.Issued;
-        var hidden = GroupDisclosure.HiddenGroups(rules, valid);
+        var hidden = GroupDisclosure.HiddenGroups(rules, counts.ValidPerGroup);
         var reporters = roundVoid
             ? []
-            : Standing.Assign(input.Reporters.Select(r => ForReporter(r, valid, hidden, input)).ToList(), rules);
+            : Standing.Assign(input.Reporters.Select((r, i) => ForReporter(r, i, counts, hidden, input)).ToList(), rules);
         return new MeetingTally(
             input.Issued,
             returned,
-            valid.Count,
-            returned - valid.Count,
+            valid,
+            returned - valid,
             voidByReason,
             QuorumMet: returned > rules.Quorum * input.Expected,
             roundVoid,
@@ -37,35 +48,47 @@ public static class Tally
     /// <summary>Why the ballot is void, or null when it counts; also used to tell a clerk keying in a paper ballot.</summary>
     internal static BallotVoidReason? Judge(TallyBallot ballot, IReadOnlyList<Guid> reporters, EvaluationRules rules)
     {
-        var marks = reporters.Select(ballot.GradeFor).ToList();
-        if (marks.Any(m => m is not null && rules.IndexOfGrade(m) < 0))
+        var marks = reporters.Select(r => ballot.GradeFor(r) is { } grade ? MarkCounts.IndexOf(grade, rules) : MarkCounts.Abstain).ToArray();
+        return Judge(marks, rules);
+    }
+
+    // The marks are grade indexes, MarkCounts.Abstain or MarkCounts.UnknownGrade, one per reporter.
+    private static BallotVoidReason? Judge(int[] marks, EvaluationRules rules)
+    {
+        if (Array.IndexOf(marks, MarkCounts.UnknownGrade) >= 0)
         {
             return BallotVoidReason.UnknownGrade;
         }
 
-        if (marks.All(m => m is null))
+        var abstained = marks.Count(m => m == MarkCounts.Abstain);
+        if (abstained == marks.Length)
         {
             return BallotVoidReason.AllBlank;
         }
 
-        if (!rules.AllowAbstain && marks.Any(m => m is null))
+        if (!rules.AllowAbstain && abstained > 0)
         {
             return BallotVoidReason.BlankNotAllowed;
         }
 
-        return rules.Quotas.Any(q => marks.Count(m => m == q.GradeKey) > q.MaxCount)
-            ? BallotVoidReason.QuotaExceeded
-            : null;
+        foreach (var quota in rules.Quotas)
+        {
+            var grade = rules.IndexOfGrade(quota.GradeKey);
+            if (marks.Count(m => m == grade) > quota.MaxCount)
+            {
+                return BallotVoidReason.QuotaExceeded;
+            }
+        }
+
+        return null;
     }
 
     private static ReporterTally ForReporter(
-        Guid reporter, List<TallyBallot> valid, HashSet<string> hidden, TallyInput input)
+        Guid reporter, int index, MarkCounts counts, HashSet<string> hidden, TallyInput input)
     {
         var rules = input.Rules;
-        var overall = Votes.Count(valid.Select(b => b.GradeFor(reporter)), rules);
-        var groups = rules.Groups
-            .Select(g => (Rule: g, Votes: Votes.Count(valid.Where(b => b.GroupKey == g.Key).Select(b => b.GradeFor(reporter)), rules)))
-            .ToList();
+        var overall = counts.Overall(index);
+        var groups = rules.Groups.Select((g, i) => (Rule: g, Votes: counts.InGroup(index, i))).ToList();
         var weightedScore = Votes.Score(overall.MeanPoints);
         var groupWeightedScore = rules.UsesGroupWeights ? GroupWeightedScore(groups) : null;
         var evaluationScore = rules.UsesGroupWeights ? groupWeightedScore : weightedScore;
@@ -146,11 +169,6 @@ public static class Tally
         if (reporters.Count != input.Reporters.Count)
         {
             throw new ArgumentException("A reporter is listed twice.", nameof(input));
-        }
-
-        if (input.Ballots.Any(b => b.Grades.Keys.Any(id => !reporters.Contains(id))))
-        {
-            throw new ArgumentException("A ballot grades someone who is not a reporter in this round.", nameof(input));
         }
 
         var groups = input.Rules.Groups.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);

@@ -21,30 +21,22 @@ internal sealed class Votes
 
     public int TopGrades(int howMany) => _counts.Take(howMany).Sum();
 
-    public static Votes Count(IEnumerable<string?> marks, EvaluationRules rules)
+    /// <summary>Votes from counted slots: slot 0 holds the abstentions, slot 1 + i the marks of grade i.</summary>
+    public static Votes FromSlots(int[] slots, EvaluationRules rules)
     {
-        var counts = new int[rules.Grades.Count];
-        var abstained = 0;
+        var counts = slots[1..];
         var points = 0m;
         var scored = 0;
-        foreach (var mark in marks)
+        for (var grade = 0; grade < counts.Length; grade++)
         {
-            if (mark is null)
+            if (rules.Grades[grade].Points is { } gradePoints && counts[grade] > 0)
             {
-                abstained++;
-                continue;
-            }
-
-            var grade = rules.IndexOfGrade(mark);
-            counts[grade]++;
-            if (rules.Grades[grade].Points is { } gradePoints)
-            {
-                points += gradePoints;
-                scored++;
+                points += gradePoints * counts[grade];
+                scored += counts[grade];
             }
         }
 
-        return new Votes(counts, abstained, scored == 0 ? null : points / scored);
+        return new Votes(counts, slots[0], scored == 0 ? null : points / scored);
     }
 
     public IReadOnlyList<GradeCount> GradeCounts(EvaluationRules rules) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Meetings;
@@ -16,7 +17,7 @@ namespace ReviewMeetings.Web.Pages.Evaluation;
 /// voting; once published, leaders and observers see every row and each secretary only their own.
 /// </summary>
 [Authorize]
-public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, AppDbContext db) : PageModel
+public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, AppDbContext db, IMemoryCache cache) : PageModel
 {
     private List<Reporter> _ballotOrder = [];
     private IReadOnlyList<TallyBallot> _ballots = [];
@@ -48,7 +49,7 @@ public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, 
         Meeting = meeting;
         IsStaff = access.IsStaff;
         Rules = EvaluationModel.EffectiveRules(meeting);
-        (Tally, _ballots) = await MeetingResults.CountAsync(db, meeting, cancellationToken);
+        (Tally, _ballots) = await MeetingResults.CountAsync(db, meeting, cache, cancellationToken);
         var reporters = meeting.OnSite().Concat(meeting.Written()).ToList();
         var results = Tally.Reporters.ToDictionary(r => r.ReporterId);
         var rows = reporters.Where(r => results.ContainsKey(r.Id))

@@ -89,6 +89,33 @@ public sealed class ResultsTests : AppTest
     }
 
     [Fact]
+    public async Task Refreshing_the_results_counts_every_ballot_and_voided_code_that_arrived_since()
+    {
+        var id = await VotedMeetingAsync();
+        using var organizer = await SignInAsync("organizer");
+        var before = await organizer.GetAsync($"/Evaluation/Results/{id}");
+        Assert.Equal("4", before.QuerySelector("#returned")!.TextContent);
+
+        await DbAsync(async db =>
+        {
+            var meeting = await db.Meetings.Include(m => m.Reporters).Include(m => m.Attendance).SingleAsync(m => m.Id == id);
+            var group = meeting.Attendance.OrderBy(g => g.Order).Last().Id.ToString();
+            var dongcheng = meeting.Reporters.Single(r => r.UnitName == Dongcheng).Id;
+            db.Ballots.Add(Ballot.Cast(id, group, new Dictionary<Guid, string?> { [dongcheng] = "差" },
+                meeting.Reporters.Select(r => r.Id).ToList(), EvaluationModel.EffectiveRules(meeting)));
+            (await db.BallotCodes.Where(c => c.MeetingId == id && c.State == BallotCodeState.Issued).FirstAsync()).Void();
+            return await db.SaveChangesAsync();
+        });
+        var after = await organizer.GetAsync($"/Evaluation/Results/{id}");
+
+        Assert.Equal("5", after.QuerySelector("#issued")!.TextContent);
+        Assert.Equal("5", after.QuerySelector("#returned")!.TextContent);
+        Assert.NotEqual(before.QuerySelector("#digest")!.TextContent, after.QuerySelector("#digest")!.TextContent);
+        var dongcheng = after.QuerySelectorAll("tbody tr[data-unit]").Single(r => r.GetAttribute("data-unit") == Dongcheng);
+        Assert.NotEqual("85.00", dongcheng.QuerySelector(".score")!.TextContent);
+    }
+
+    [Fact]
     public async Task After_publishing_each_secretary_sees_only_their_own_row()
     {
         var id = await VotedMeetingAsync();
