@@ -16,6 +16,11 @@ internal static class Benchmark
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["pdf", .. var rest])
+        {
+            return await PdfBenchmark.RunAsync(rest);
+        }
+
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         // WebApplicationFactory finds the app's content root through MvcTestingAppManifest.json in the working directory.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);

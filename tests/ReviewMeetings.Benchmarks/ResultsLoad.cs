@@ -67,7 +67,7 @@ internal static partial class ResultsLoad
         return new PageTimes(new Latencies(times), new CpuTime(cpu.Process / requests, cpu.Database / requests));
     }
 
-    private static async Task SignInAsync(HttpClient http, string userName, string password)
+    internal static async Task SignInAsync(HttpClient http, string userName, string password)
     {
         var login = await http.GetStringAsync("/Account/Login");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>

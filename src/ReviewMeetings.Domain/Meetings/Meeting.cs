@@ -145,7 +145,11 @@ public sealed class Meeting
     }
 
     /// <summary>The usual title: "清河区2025年度党组织书记抓基层党建工作述职评议会议".</summary>
-    public static string SuggestTitle(string hostUnitName, int reviewYear)
+    public static string SuggestTitle(string hostUnitName, int reviewYear) =>
+        $"{PlaceName(hostUnitName)}{reviewYear}年度党组织书记抓基层党建工作述职评议会议";
+
+    /// <summary>The place a Party committee stands for, as titles and file names use it: 中共清河区委员会 → 清河区.</summary>
+    public static string PlaceName(string hostUnitName)
     {
         ArgumentNullException.ThrowIfNull(hostUnitName);
         var place = hostUnitName.Trim();
@@ -163,7 +167,7 @@ public sealed class Meeting
             }
         }
 
-        return $"{place}{reviewYear}年度党组织书记抓基层党建工作述职评议会议";
+        return place;
     }
 
     public void UpdateDetails(MeetingDetails details)

@@ -3,9 +3,11 @@ using ReviewMeetings.Domain.Comments;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Live;
 using ReviewMeetings.Domain.Meetings;
+using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Pages.Evaluation;
 using ReviewMeetings.Web.Pages.Meetings;
+using ReviewMeetings.Web.Pages.Rectification;
 
 namespace ReviewMeetings.Web.Documents;
 
@@ -17,6 +19,7 @@ public sealed record MinutesDocument(
     IReadOnlyList<DocumentReporter> Reporters,
     EvaluationRules Rules,
     MeetingTally? Tally,
+    MinutesRectification Rectification,
     DateTimeOffset GeneratedAt)
 {
     public IEnumerable<DocumentReporter> Ranked => Reporters.Where(r => r.Result is not null)
@@ -54,8 +57,41 @@ public sealed record MinutesDocument(
             })
             .ToList();
         return new MinutesDocument(meeting, host, [.. leaderIds.Select(id => people.GetValueOrDefault(id, ""))],
-            reporters, EvaluationModel.EffectiveRules(meeting), tally, now);
+            reporters, EvaluationModel.EffectiveRules(meeting), tally, await MinutesRectification.LoadAsync(db, meeting, now, cancellationToken), now);
     }
+}
+
+/// <summary>
+/// The rectification summary of the minutes: this meeting's problem-list items as they stand today (none until
+/// feedback is released) and how the reporting units' items from their previous review year ended up.
+/// </summary>
+public sealed record MinutesRectification(
+    DateOnly Today,
+    RectificationSummary? Current,
+    IReadOnlyDictionary<Guid, RectificationStats> ByReporter,
+    MinutesRectification.PreviousYears? Previous)
+{
+    public static async Task<MinutesRectification> LoadAsync(AppDbContext db, Meeting meeting, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(meeting);
+        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var items = await db.RectificationItems.AsNoTracking().Where(i => i.MeetingId == meeting.Id)
+            .Select(i => new { i.ReporterId, i.Status, i.Deadline })
+            .ToListAsync(cancellationToken);
+        var previous = await CarryOver.ForUnitsAsync(db, [.. meeting.Reporters.Select(r => r.OrganizationId)], meeting.ReviewYear, today, cancellationToken);
+        return new MinutesRectification(
+            today,
+            items.Count == 0 ? null : RectificationSummary.Of([.. items.Select(i => (i.Status, i.Deadline))], today),
+            items.GroupBy(i => i.ReporterId).ToDictionary(g => g.Key, g => RectificationStats.Of(g.Select(i => (i.Status, i.Deadline)), today)),
+            previous.Count == 0 ? null : new PreviousYears(
+                [.. previous.Values.Select(p => p.ReviewYear).Distinct().OrderDescending()],
+                previous.Count,
+                RectificationStats.Of(previous.Values.SelectMany(p => p.Items.Select(i => (i.Status, i.Deadline))), today)));
+    }
+
+    /// <summary>The reporting units' items from their latest earlier review year (usually last year's meeting).</summary>
+    public sealed record PreviousYears(IReadOnlyList<int> Years, int Units, RectificationStats Stats);
 }
 
 public sealed record DocumentReporter(Reporter Reporter, TimeSpan? Spoke, bool Overran, IReadOnlyList<DocumentComment> Comments, ReporterTally? Result)

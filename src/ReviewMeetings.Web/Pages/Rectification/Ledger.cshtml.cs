@@ -6,17 +6,24 @@ using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Documents;
+using ReviewMeetings.Web.Infrastructure;
 using ReviewMeetings.Web.Pages.Meetings;
 
 namespace ReviewMeetings.Web.Pages.Rectification;
 
 /// <summary>
 /// The ledger (整改台账) of one meeting or of every meeting in the user's subtree: filters, counts and completion rates
-/// by reporter, unit category and meeting, completion over time, and the Excel export of exactly what is filtered.
+/// by reporter, unit category and meeting, completion over time, and the Excel export and printed ledger (PDF) of
+/// exactly what is filtered.
 /// </summary>
 [Authorize(Roles = RoleNames.MeetingStaff + "," + RoleNames.Observer)]
-public sealed class LedgerModel(RectificationAccess access, MeetingAccess meetings, ProblemCategories categories, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class LedgerModel(
+    RectificationAccess access, MeetingAccess meetings, OrganizationScope scope, ProblemCategories categories, AppDbContext db, DocumentExport export, TimeProvider clock)
+    : PageModel
 {
+    public const string Template = "~/Documents/Ledger.cshtml";
+
     [BindProperty(SupportsGet = true)]
     public Guid? Meeting { get; set; }
 
@@ -57,6 +64,9 @@ public sealed class LedgerModel(RectificationAccess access, MeetingAccess meetin
     [TempData]
     public string? Message { get; set; }
 
+    [TempData]
+    public string? Error { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Rows = await LoadAsync(cancellationToken);
@@ -74,6 +84,63 @@ public sealed class LedgerModel(RectificationAccess access, MeetingAccess meetin
         var rows = await LoadAsync(cancellationToken);
         var name = $"整改台账-{RectificationItem.BeijingToday(clock):yyyyMMdd}.xlsx";
         return File(LedgerWorkbook.Write(rows), LedgerWorkbook.ContentType, name);
+    }
+
+    /// <summary>The filtered ledger as a landscape document: the print preview, or the PDF with pdf=true.</summary>
+    public async Task<IActionResult> OnGetPrintAsync(bool pdf, CancellationToken cancellationToken)
+    {
+        var rows = await LoadAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        string title, subtitle, fileName;
+        if (Meeting is { } meetingId)
+        {
+            var meeting = await (await meetings.VisibleAsync(cancellationToken)).Where(m => m.Id == meetingId)
+                .Select(m => new { m.Title, m.ReviewYear, Host = db.Organizations.Where(o => o.Id == m.OrganizationId).Select(o => o.Name).Single() })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (meeting is null)
+            {
+                return NotFound();
+            }
+
+            var place = Domain.Meetings.Meeting.PlaceName(meeting.Host);
+            (title, subtitle, fileName) = ($"{place}{meeting.ReviewYear}年度述职评议问题整改台账", meeting.Title, $"{place}{meeting.ReviewYear}年度整改台账.pdf");
+        }
+        else
+        {
+            var place = Domain.Meetings.Meeting.PlaceName((await scope.RootAsync(cancellationToken)).UnitName);
+            (title, subtitle, fileName) = ($"{place}述职评议问题整改台账", "各年度述职评议会议", $"{place}整改台账-{now.InBeijing():yyyyMMdd}.pdf");
+        }
+
+        var today = RectificationItem.BeijingToday(clock);
+        var document = new LedgerDocument(title, subtitle, Filters(), rows,
+            RectificationSummary.Of([.. rows.Select(r => (r.Status, r.Deadline))], today), rows.Select(r => r.MeetingId).Distinct().Count() > 1, now);
+        return pdf ? await export.PdfAsync(this, Template, document, fileName, cancellationToken) : await export.PreviewAsync(Template, document);
+    }
+
+    private List<string> Filters()
+    {
+        var filters = new List<string>();
+        if (Status is { } status)
+        {
+            filters.Add($"整改状态为{status.ChineseName()}");
+        }
+
+        if (!string.IsNullOrEmpty(Category))
+        {
+            filters.Add($"问题类别为{Category}");
+        }
+
+        if (Unit is { } unit)
+        {
+            filters.Add($"单位为{Units.Where(u => u.Id == unit).Select(u => u.Name).FirstOrDefault() ?? "（不在范围内）"}");
+        }
+
+        if (Overdue)
+        {
+            filters.Add("仅逾期");
+        }
+
+        return filters;
     }
 
     private async Task<List<LedgerRow>> LoadAsync(CancellationToken cancellationToken)

@@ -6,13 +6,16 @@ using ReviewMeetings.Domain.Comments;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Live;
 using ReviewMeetings.Domain.Meetings;
+using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Documents;
 using ReviewMeetings.Web.Pages.Evaluation;
 using ReviewMeetings.Web.Pages.Meetings;
 using ReviewMeetings.Web.Tests.Builders;
 using ReviewMeetings.Web.Tests.Infrastructure;
 using UglyToad.PdfPig;
+using static ReviewMeetings.Web.Tests.Infrastructure.PdfText;
 using static ReviewMeetings.Web.Tests.Pages.Live.ConsoleTests;
+using RectificationArrange = ReviewMeetings.Web.Tests.Pages.Rectification.RectificationArrange;
 
 namespace ReviewMeetings.Web.Tests.Pages.Documents;
 
@@ -66,42 +69,6 @@ public sealed class MinutesTests : AppTest
         return id;
     }
 
-    /// <summary>
-    /// The text of the whole PDF as pdftotext reads it, or of one page. Noto CJK maps some ideographs to look-alike
-    /// Kangxi radicals (工 → ⼯) in the PDF's character map, so text is compared after compatibility normalization,
-    /// with line breaks and layout spaces removed.
-    /// </summary>
-    private static string TextOf(byte[] pdf, int? page = null)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"minutes-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(file, pdf);
-        try
-        {
-            var start = new System.Diagnostics.ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
-            if (page is { } number)
-            {
-                foreach (var argument in new[] { "-f", number.ToString(CultureInfo.InvariantCulture), "-l", number.ToString(CultureInfo.InvariantCulture) })
-                {
-                    start.ArgumentList.Add(argument);
-                }
-            }
-
-            start.ArgumentList.Add(file);
-            start.ArgumentList.Add("-");
-            using var process = System.Diagnostics.Process.Start(start)!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return Readable(text);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
-    private static string Readable(string text) =>
-        new([.. text.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c))]);
-
     [Fact]
     public async Task Minutes_pdf_holds_the_meeting_the_comments_and_the_results_from_the_database()
     {
@@ -135,6 +102,50 @@ public sealed class MinutesTests : AppTest
         {
             Assert.Contains($"—{page}—", TextOf(pdf, page), StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Minutes_report_the_problem_lists_status_counts_and_last_years_carry_over_from_the_database()
+    {
+        var previous = await DbAsync(db => RectificationArrange.ClosedMeetingWithCommentsAsync(db, 2025));
+        var current = await DbAsync(db => RectificationArrange.ClosedMeetingWithCommentsAsync(db, 2026));
+        await DbAsync(async db =>
+        {
+            await RectificationArrange.ReleaseAsync(db, previous);
+            await RectificationArrange.SpreadOverTheLoopAsync(db, previous);
+            await RectificationArrange.ReleaseAsync(db, current);
+            return current;
+        });
+        using var organizer = await SignInAsync("organizer");
+
+        var text = TextOf(await organizer.Client.GetByteArrayAsync(new Uri($"/Documents/{current}?handler=Minutes&pdf=true", UriKind.Relative)));
+
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var (now, before) = await DbAsync(async db => (
+            await db.RectificationItems.Where(i => i.MeetingId == current).Select(i => new { i.Status, i.Deadline }).ToListAsync(),
+            await db.RectificationItems.Where(i => i.MeetingId == previous).Select(i => new { i.Status, i.Deadline }).ToListAsync()));
+        var summary = RectificationSummary.Of([.. now.Select(i => (i.Status, i.Deadline))], today);
+        Assert.Equal(3, summary.Count(RectificationStatus.NotStarted));
+        Assert.Contains(Readable($"本次会议问题清单{summary.Sentence()}"), text, StringComparison.Ordinal);
+        var last = RectificationStats.Of(before.Select(i => (i.Status, i.Deadline)), today);
+        Assert.Equal((4, 1, 1), (last.Total, last.Closed, last.Overdue));
+        Assert.Contains(
+            Readable($"本次述职的2个单位在2025年度述职评议中共有问题{last.Total}项，已销号{last.Closed}项，逾期{last.Overdue}项，销号率{last.RateText()}"),
+            text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Minutes_before_feedback_count_only_the_problems_raised()
+    {
+        var id = await HeldMeetingAsync();
+        using var organizer = await SignInAsync("organizer");
+
+        var text = TextOf(await organizer.Client.GetByteArrayAsync(new Uri($"/Documents/{id}?handler=Minutes&pdf=true", UriKind.Relative)));
+
+        var raised = await DbAsync(async db => (await db.Comments.Where(c => c.MeetingId == id).ToListAsync()).Sum(c => c.Problems.Count));
+        Assert.Contains(Readable($"会上共指出问题{raised}条"), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("本次会议问题清单", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("上年度问题整改情况", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -198,7 +209,7 @@ public sealed class MinutesTests : AppTest
     }
 
     [Fact]
-    public async Task Slip_pdf_carries_each_new_code_with_its_voting_link_eight_to_a_page()
+    public async Task Slip_pdf_carries_each_new_code_with_a_qr_code_of_its_voting_link_eight_to_a_page()
     {
         var id = await DbAsync(db => new MeetingBuilder().OnSite(Dongcheng, Xicheng).Published().SaveAsync(db));
         using var organizer = await SignInAsync("organizer");
@@ -218,7 +229,31 @@ public sealed class MinutesTests : AppTest
         Assert.All(codes, c => Assert.Contains("/v/" + BallotCodeFormat.Normalize(c), text, StringComparison.Ordinal));
         using var document = PdfDocument.Open(pdf);
         Assert.Equal(2, document.NumberOfPages);
-        Assert.Equal(10, document.GetPages().Sum(p => p.GetImages().Count()));
+        var images = document.GetPages().SelectMany(p => p.GetImages()).ToList();
+        Assert.Equal(10, images.Count);
+        var payloads = images.Select(QrPayload).ToList();
+        Assert.Equal(codes.Select(c => $"http://localhost/v/{BallotCodeFormat.Normalize(c)}").Order(StringComparer.Ordinal), payloads.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Decodes the QR code of one image as Chromium embedded it: 8-bit samples, gray or colour (black and white either way).</summary>
+    private static string QrPayload(UglyToad.PdfPig.Content.IPdfImage image)
+    {
+        Assert.True(image.TryGetBytesAsMemory(out var raw), "The QR image's samples can be read.");
+        var (width, height, components) = (image.WidthInSamples, image.HeightInSamples, image.ColorSpaceDetails!.NumberOfColorComponents);
+        Assert.Equal(8, image.BitsPerComponent);
+        var gray = new byte[width * height];
+        for (var i = 0; i < gray.Length; i++)
+        {
+            gray[i] = raw.Span[i * components];
+        }
+
+        // The embedded image is the code itself, upright with its quiet zone, so the reader need not search for it; the
+        // search (without PURE_BARCODE) misses about one synthetic code in seventy.
+        var source = new ZXing.RGBLuminanceSource(gray, width, height, ZXing.RGBLuminanceSource.BitmapFormat.Gray8);
+        var result = new ZXing.QrCode.QRCodeReader().decode(new ZXing.BinaryBitmap(new ZXing.Common.HybridBinarizer(source)),
+            new Dictionary<ZXing.DecodeHintType, object> { [ZXing.DecodeHintType.PURE_BARCODE] = true });
+        Assert.NotNull(result);
+        return result.Text;
     }
 
     [Theory]

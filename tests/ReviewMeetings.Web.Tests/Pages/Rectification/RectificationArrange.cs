@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Comments;
+using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Tests.Builders;
 
@@ -13,6 +14,7 @@ internal static class RectificationArrange
     public const string ProblemA = "部分社区党组织阵地建设滞后";
     public const string ProblemB = "流动党员管理存在薄弱环节";
     public const string ProblemC = "党群服务中心开放时间不合理";
+    public const string Inspection = "区委巡察反馈：部分社区“三会一课”记录不规范";
 
     public static async Task<Guid> ClosedMeetingWithCommentsAsync(AppDbContext db, int year = 2025)
     {
@@ -38,5 +40,59 @@ internal static class RectificationArrange
         db.Comments.AddRange(byLeader, byRepresentative, draft);
         await db.SaveChangesAsync();
         return id;
+    }
+
+    /// <summary>Releases the feedback as the comments page does: the final comments' problems become problem-list items.</summary>
+    public static async Task ReleaseAsync(AppDbContext db, Guid meetingId)
+    {
+        var meeting = await db.Meetings.Include(m => m.Reporters).SingleAsync(m => m.Id == meetingId);
+        var organizer = await db.Users.SingleAsync(u => u.UserName == "organizer");
+        var leaders = await db.Users.ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        var comments = await db.Comments.AsNoTracking().Where(c => c.MeetingId == meetingId).OrderBy(c => c.Author).ToListAsync();
+        var now = DateTimeOffset.UtcNow;
+        meeting.ReleaseFeedback(now);
+        db.RectificationItems.AddRange(ProblemList.FromComments(comments, r => meeting.Reporters.Single(x => x.Id == r).OrganizationId,
+            c => c.LeaderId is { } id ? leaders[id] : $"{c.RepresentativeName}（{c.RepresentativeIdentity}）", organizer.Id, now));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Spreads a released meeting's items over the loop: A closed, B in progress and (when <paramref name="overdue"/>)
+    /// past its deadline, C not started, and an inspection finding staff added for 西城 awaiting review.
+    /// </summary>
+    public static async Task SpreadOverTheLoopAsync(AppDbContext db, Guid meetingId, bool overdue = true)
+    {
+        var items = await db.RectificationItems.Where(i => i.MeetingId == meetingId).ToListAsync();
+        var secretary = await db.Users.Where(u => u.UserName == "secretary").Select(u => u.Id).SingleAsync();
+        var organizer = await db.Users.Where(u => u.UserName == "organizer").Select(u => u.Id).SingleAsync();
+        var xicheng = await db.Reporters.SingleAsync(r => r.MeetingId == meetingId && r.UnitName == Xicheng);
+        var now = DateTimeOffset.UtcNow;
+        var deadline = DateOnly.FromDateTime(DateTime.Today.AddDays(60));
+        void Approve(RectificationItem item, string measures)
+        {
+            item.SavePlan(new RectificationPlan(measures, "张明（党建办主任）", deadline, "年底前全部达标"), secretary, now);
+            item.SubmitPlan(secretary, now);
+            item.ApprovePlan(organizer, now);
+        }
+
+        var a = items.Single(i => i.Text == ProblemA);
+        Approve(a, "对不达标社区逐一制定改造方案");
+        a.ReportCompletion("改造全部完成。", [], secretary, now);
+        a.Close(organizer, now);
+        var b = items.Single(i => i.Text == ProblemB);
+        Approve(b, "建立流动党员台账，每季度集中教育一次");
+        b.ReportProgress("台账已建立。", [], secretary, now);
+        var inspection = RectificationItem.ByStaff(meetingId, xicheng.Id, xicheng.OrganizationId, Inspection, "责任落实",
+            RectificationCategories.Defaults, "区委第二巡察组", organizer, now);
+        Approve(inspection, "统一会议记录模板，每月抽查一次");
+        inspection.ReportCompletion("记录已规范。", [], secretary, now);
+        db.RectificationItems.Add(inspection);
+        await db.SaveChangesAsync();
+        if (overdue)
+        {
+            // A deadline cannot be set in the past through the domain; time passing is what makes an item overdue.
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"UPDATE rectification_items SET deadline = {DateOnly.FromDateTime(DateTime.Today.AddDays(-3))} WHERE id = {b.Id}");
+        }
     }
 }
