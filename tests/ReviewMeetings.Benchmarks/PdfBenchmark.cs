@@ -8,11 +8,10 @@ namespace ReviewMeetings.Benchmarks;
 /// <summary>
 /// The minutes PDF (述职评议情况报告) of a 40-reporter meeting with full comments and results, fetched over HTTP as the
 /// organizer, so the app's own DocumentHtml and shared Chromium (PdfRenderer) do the work (docs/performance.md).
-/// <c>dotnet run -c Release --project tests/ReviewMeetings.Benchmarks -- pdf [renders]</c>
+/// <c>dotnet run -c Release --project tests/ReviewMeetings.Benchmarks -- pdf [renders [reporters]]</c>
 /// </summary>
 internal static class PdfBenchmark
 {
-    private const int Reporters = 40;
     private const int Codes = 200;
     private const double WarmMedianTargetSeconds = 3;
 
@@ -21,14 +20,15 @@ internal static class PdfBenchmark
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var renders = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
-        Console.WriteLine($"ReviewMeetings PDF benchmark: minutes of {Reporters} reporters, {renders} warm renders, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        var reporters = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40;
+        Console.WriteLine($"ReviewMeetings PDF benchmark: minutes of {reporters} reporters, {renders} warm renders, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
         var connectionString = await BenchmarkDatabase.CreateAsync();
         await using var app = new BenchmarkApp(connectionString);
         app.Start();
-        var seeded = await Seeding.VotingMeetingAsync(app.Services, "清河区2025年度党组织书记抓基层党建工作述职评议会议", Reporters, Codes);
+        var seeded = await Seeding.VotingMeetingAsync(app.Services, "清河区2025年度党组织书记抓基层党建工作述职评议会议", reporters, Codes);
         var (comments, ballots) = await MinutesSeeding.HeldAsync(app.Services, seeded);
-        Console.WriteLine($"Seeded: {Reporters} reporters, {comments} final comments, {ballots} ballots; meeting closed and feedback released.");
+        Console.WriteLine($"Seeded: {reporters} reporters, {comments} final comments, {ballots} ballots; meeting closed and feedback released.");
 
         using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
@@ -55,12 +55,17 @@ internal static class PdfBenchmark
         }
 
         Console.WriteLine($"Load average after:  {LoadAverage()}");
+        var saved = Path.Combine(Path.GetTempPath(), "reviewmeetings-benchmarks");
+        Directory.CreateDirectory(saved);
+        await File.WriteAllBytesAsync(Path.Combine(saved, "minutes.html"), html);
+        await File.WriteAllBytesAsync(Path.Combine(saved, "minutes.pdf"), cold.Bytes);
+        Console.WriteLine($"The HTML and the PDF are in {saved} for a look.");
         using var document = PdfDocument.Open(cold.Bytes);
         var pages = document.NumberOfPages;
         var lastPage = string.Concat(document.GetPage(pages).Letters.Select(l => l.Value).Where(v => !string.IsNullOrWhiteSpace(v)));
 
         Console.WriteLine();
-        Console.WriteLine($"Minutes, {Reporters} reporters: HTML {html.Length / 1024.0:0} KB, PDF {cold.Bytes.Length / 1024.0:0} KB, {pages} pages (last page numbered \"— {pages} —\": {lastPage.Contains($"—{pages}—", StringComparison.Ordinal)})");
+        Console.WriteLine($"Minutes, {reporters} reporters: HTML {html.Length / 1024.0:0} KB, PDF {cold.Bytes.Length / 1024.0:0} KB, {pages} pages (last page numbered \"— {pages} —\": {lastPage.Contains($"—{pages}—", StringComparison.Ordinal)})");
         Console.WriteLine($"  HTML preview only: first {htmlCold:0} ms, warm median {htmlWarm.Median:0} ms (max {htmlWarm.Max:0} ms)");
         Console.WriteLine($"  PDF cold (first request, Chromium launched on demand): {cold.Ms:0} ms");
         Console.WriteLine($"  PDF warm, {renders} sequential renders: median {warm.Median:0} ms, min {warm.Values[0]:0} ms, max {warm.Max:0} ms");

@@ -6,9 +6,15 @@ namespace ReviewMeetings.Web.Documents;
 
 /// <summary>
 /// Turns a self-contained HTML document into a PDF with headless Chromium. One browser is shared, started on first use
-/// and closed when idle; each document gets a fresh context with JavaScript off and no network, so a template can
-/// neither run code nor fetch anything. If the browser dies, the next document starts a new one.
+/// and closed when idle. Documents are rendered in pages whose contexts have JavaScript off and no network, so a template
+/// can neither run code nor fetch anything. If the browser dies, the next document starts a new one.
 /// </summary>
+/// <remarks>
+/// A page is kept for the next document (up to <see cref="MaxUses"/> documents, one page per concurrent slot): a fresh
+/// context starts a new renderer process, which loads the CJK fonts again, and that was half of a minutes PDF's time
+/// (docs/performance.md). Each document replaces the whole content, and the page is emptied before it is put back, so no
+/// document stays in a waiting page. A page that failed or timed out is closed, never reused.
+/// </remarks>
 public sealed partial class PdfRenderer : IAsyncDisposable
 {
     public const string MissingChromiumMessage = "服务器未安装 Chromium 浏览器，暂时无法生成 PDF。请系统管理员安装：apt-get install chromium fonts-noto-cjk";
@@ -16,7 +22,10 @@ public sealed partial class PdfRenderer : IAsyncDisposable
     private static readonly string[] LaunchArguments =
         ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
 
+    private const int MaxUses = 50;
+
     private readonly PdfOptions _options;
+    private readonly System.Collections.Concurrent.ConcurrentBag<WarmPage> _warm = [];
     private readonly ILogger<PdfRenderer> _logger;
     private readonly SemaphoreSlim _slots;
     private readonly SemaphoreSlim _launch = new(1, 1);
@@ -62,15 +71,21 @@ public sealed partial class PdfRenderer : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
         IBrowser? browser = null;
+        WarmPage? warm = null;
         try
         {
             browser = await BrowserAsync(timeout.Token);
-            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Offline = true });
-            await context.RouteAsync("**/*", route => route.AbortAsync());
-            var page = await context.NewPageAsync();
-            page.SetDefaultTimeout(_options.TimeoutSeconds * 1000f);
-            await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).WaitAsync(timeout.Token);
-            return await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true }).WaitAsync(timeout.Token);
+            warm = await TakePageAsync(browser);
+            await warm.Page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).WaitAsync(timeout.Token);
+            var pdf = await warm.Page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true }).WaitAsync(timeout.Token);
+            await warm.Page.SetContentAsync("").WaitAsync(timeout.Token);
+            if (++warm.Uses < MaxUses && browser.IsConnected)
+            {
+                _warm.Add(warm);
+                warm = null;
+            }
+
+            return pdf;
         }
         catch (PlaywrightException ex)
         {
@@ -89,6 +104,11 @@ public sealed partial class PdfRenderer : IAsyncDisposable
         }
         finally
         {
+            if (warm is not null)
+            {
+                await CloseAsync(warm);
+            }
+
             Interlocked.Decrement(ref _busy);
             _slots.Release();
             _idle.Change(TimeSpan.FromSeconds(_options.IdleSeconds), Timeout.InfiniteTimeSpan);
@@ -102,6 +122,37 @@ public sealed partial class PdfRenderer : IAsyncDisposable
         _playwright?.Dispose();
         _slots.Dispose();
         _launch.Dispose();
+    }
+
+    private async Task<WarmPage> TakePageAsync(IBrowser browser)
+    {
+        while (_warm.TryTake(out var warm))
+        {
+            if (warm.Browser == browser && browser.IsConnected && !warm.Page.IsClosed)
+            {
+                return warm;
+            }
+
+            await CloseAsync(warm);
+        }
+
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, Offline = true });
+        await context.RouteAsync("**/*", route => route.AbortAsync());
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(_options.TimeoutSeconds * 1000f);
+        return new WarmPage(browser, context, page);
+    }
+
+    private static async Task CloseAsync(WarmPage warm)
+    {
+        try
+        {
+            await warm.Context.CloseAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // The browser is already gone, and the page with it.
+        }
     }
 
     private async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)
@@ -159,6 +210,11 @@ public sealed partial class PdfRenderer : IAsyncDisposable
 
     private async Task ForgetBrowserAsync()
     {
+        while (_warm.TryTake(out var warm))
+        {
+            await CloseAsync(warm);
+        }
+
         var browser = Interlocked.Exchange(ref _browser, null);
         if (browser is not null)
         {
@@ -181,6 +237,18 @@ public sealed partial class PdfRenderer : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "PDF rendering failed; the browser will be restarted")]
     private partial void LogRenderFailed(Exception exception);
+}
+
+/// <summary>A page kept between documents, with the context it lives in and how many documents it has rendered.</summary>
+internal sealed class WarmPage(IBrowser browser, IBrowserContext context, IPage page)
+{
+    public IBrowser Browser { get; } = browser;
+
+    public IBrowserContext Context { get; } = context;
+
+    public IPage Page { get; } = page;
+
+    public int Uses { get; set; }
 }
 
 /// <summary>The PDF could not be made; the message is Chinese and meant for the user.</summary>
