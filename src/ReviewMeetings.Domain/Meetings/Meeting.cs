@@ -271,6 +271,14 @@ public sealed class Meeting
             throw new DomainException("同一参会人员类别不能出现两次。");
         }
 
+        // Ballot codes, ballots and the frozen rules refer to the groups by id: once voting has started a group can be
+        // renamed or its numbers changed, but none added or removed, or ballots would belong to no group of the rules.
+        if (Status >= MeetingStatus.Evaluating
+            && !drafts.Select(d => d.Id).ToHashSet().SetEquals(_attendance.Select(g => (Guid?)g.Id)))
+        {
+            throw new DomainException("民主测评已开始，参会人员类别只能修改名称和人数，不能增加或删除。");
+        }
+
         // Build every new group first (which checks every row), then apply, so a refused row changes nothing.
         var checkedRows = drafts.Select((d, i) => (Draft: d, Checked: new AttendanceGroup(d.Name, d.Expected, i + 1))).ToList();
         var kept = new List<AttendanceGroup>();
@@ -511,6 +519,13 @@ public sealed class Meeting
     public void StartEvaluation(Guid by, DateTimeOffset at)
     {
         EnsureStatus(MeetingStatus.InSession);
+        // Attendance may have changed since the rules were saved; every group that gets codes must be counted.
+        if (EvaluationRules is { Groups.Count: > 0 } rules
+            && !rules.Groups.Select(g => g.Key).ToHashSet(StringComparer.Ordinal).SetEquals(_attendance.Select(g => g.Id.ToString())))
+        {
+            throw new DomainException("测评规则中的测评人类别与参会人员类别不一致，请先重新保存测评规则。");
+        }
+
         ChangeStatus(MeetingStatus.Evaluating, by, at, reason: null);
     }
 

@@ -43,4 +43,48 @@ public sealed class EvaluationRulesOfMeetingTests
         var frozen = Assert.Throws<DomainException>(() => host.SetEvaluationRules(EvaluationRules.Default));
         Assert.Equal("民主测评已开始，测评规则已锁定，不能再修改。", frozen.Message);
     }
+
+    private static Meeting InSession()
+    {
+        var unit = Organization.CreateRoot("中共清河区委员会", OrganizationType.PartyCommittee, OrganizationCategory.Local);
+        var host = Meeting.Create(unit.Id, "会议", 2026, Guid.NewGuid(), DateTimeOffset.UtcNow);
+        host.UpdateDetails(new MeetingDetails("会议", 2026, new DateOnly(2026, 12, 28), null, null, [], null, 6, null));
+        host.AddReporter(Organization.CreateChild(unit, "东城街道党工委", OrganizationType.WorkingCommittee, OrganizationCategory.Street), ReportMode.OnSite);
+        host.Publish([], Guid.NewGuid(), DateTimeOffset.UtcNow);
+        host.StartSession(Guid.NewGuid(), DateTimeOffset.UtcNow);
+        return host;
+    }
+
+    private static List<AttendanceDraft> Drafts(Meeting meeting) =>
+        meeting.Attendance.OrderBy(g => g.Order).Select(g => new AttendanceDraft(g.Id, g.Name, g.Expected)).ToList();
+
+    [Fact]
+    public void Voting_does_not_start_when_a_group_was_added_to_the_attendance_after_the_rules_were_saved()
+    {
+        var meeting = InSession();
+        meeting.SetEvaluationRules(EvaluationRules.Create(groups: meeting.Attendance.Select(g => new RaterGroupRule(g.Id.ToString(), g.Name, 0.25m)).ToList()));
+        meeting.SetAttendance([.. Drafts(meeting), new AttendanceDraft(null, "离退休干部代表", 10)]);
+
+        var error = Assert.Throws<DomainException>(() => meeting.StartEvaluation(Guid.NewGuid(), DateTimeOffset.UtcNow));
+
+        Assert.Equal("测评规则中的测评人类别与参会人员类别不一致，请先重新保存测评规则。", error.Message);
+        Assert.Equal(MeetingStatus.InSession, meeting.Status);
+    }
+
+    [Fact]
+    public void During_voting_attendance_groups_can_be_renamed_and_counted_but_not_added_or_removed()
+    {
+        var meeting = InSession();
+        meeting.StartEvaluation(Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var drafts = Drafts(meeting);
+
+        meeting.SetAttendance(drafts.Select(d => d with { Name = d.Name + "（含列席）", Expected = d.Expected + 1 }));
+        var added = Assert.Throws<DomainException>(() => meeting.SetAttendance([.. drafts, new AttendanceDraft(null, "离退休干部代表", 10)]));
+        var removed = Assert.Throws<DomainException>(() => meeting.SetAttendance(drafts.Skip(1)));
+
+        Assert.All(meeting.Attendance, g => Assert.EndsWith("（含列席）", g.Name, StringComparison.Ordinal));
+        Assert.Equal("民主测评已开始，参会人员类别只能修改名称和人数，不能增加或删除。", added.Message);
+        Assert.Equal(added.Message, removed.Message);
+        Assert.Equal(drafts.Count, meeting.Attendance.Count);
+    }
 }

@@ -35,6 +35,16 @@ public sealed class EvaluationModel(MeetingAccess access, MeetingSaver saver) : 
         return meeting.EvaluationRules ?? RulesInput.From(meeting).ToRules();
     }
 
+    /// <summary>Stores the default rules with a meeting whose organizer never saved any, so voting counts with fixed rules.</summary>
+    public static void FreezeRules(Meeting meeting)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        if (meeting.EvaluationRules is null)
+        {
+            meeting.SetEvaluationRules(EffectiveRules(meeting));
+        }
+    }
+
     [BindProperty]
     public uint Version { get; set; }
 

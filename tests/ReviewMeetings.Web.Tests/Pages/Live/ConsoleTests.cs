@@ -114,6 +114,10 @@ public sealed class ConsoleTests : AppTest
         var page = await organizer.GetAsync(Console(id));
         Assert.Equal(MeetingStatus.Evaluating, await DbAsync(db => db.Meetings.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
         Assert.Contains("民主测评", page.QuerySelector("#agenda-heading + ol [aria-current=step]")!.TextContent, StringComparison.Ordinal);
+        // The organizer never saved rules: the defaults, one rater group per attendance group, are stored and frozen.
+        var meeting = await DbAsync(db => db.Meetings.Include(m => m.Attendance).AsNoTracking().SingleAsync(m => m.Id == id));
+        Assert.NotNull(meeting.EvaluationRules);
+        Assert.Equal(meeting.Attendance.Select(g => g.Id.ToString()).Order(), meeting.EvaluationRules!.Groups.Select(g => g.Key).Order());
     }
 
     [Fact]
