@@ -32,12 +32,7 @@ public sealed class EvaluationRulesOfMeetingTests
         meeting.SetEvaluationRules(rules);
         Assert.Same(rules, meeting.EvaluationRules);
 
-        var unit = Organization.CreateRoot("中共清河区委员会", OrganizationType.PartyCommittee, OrganizationCategory.Local);
-        var host = Meeting.Create(unit.Id, "会议", 2026, Guid.NewGuid(), DateTimeOffset.UtcNow);
-        host.UpdateDetails(new MeetingDetails("会议", 2026, new DateOnly(2026, 12, 28), null, null, [], null, 6, null));
-        host.AddReporter(Organization.CreateChild(unit, "东城街道党工委", OrganizationType.WorkingCommittee, OrganizationCategory.Street), ReportMode.OnSite);
-        host.Publish([], Guid.NewGuid(), DateTimeOffset.UtcNow);
-        host.StartSession(Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var host = InSession();
         host.StartEvaluation(Guid.NewGuid(), DateTimeOffset.UtcNow);
 
         var frozen = Assert.Throws<DomainException>(() => host.SetEvaluationRules(EvaluationRules.Default));
