@@ -93,7 +93,10 @@ public sealed class EvaluationRulesTests : AppTest
             ["Input.BandAverage"] = "60",
         }));
         Assert.Equal("民主测评已开始，测评规则已锁定，不能再修改。", (await Session.ParseAsync(forced)).Summary());
-        Assert.Null((await MeetingAsync(id)).EvaluationRules);
+        // Starting the evaluation froze the default rules; the forced post changed nothing.
+        var frozen = (await MeetingAsync(id)).EvaluationRules;
+        Assert.NotNull(frozen);
+        Assert.Equal(["好", "较好", "一般", "差"], frozen.Grades.Select(g => g.Key));
     }
 
     [Fact]
