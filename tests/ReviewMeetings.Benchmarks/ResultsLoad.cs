@@ -26,7 +26,7 @@ internal static partial class ResultsLoad
         using var http = new HttpClient(handler) { BaseAddress = baseAddress };
         await SignInAsync(http, "organizer", "Qinghe@2025");
         var page = $"/Evaluation/Results/{meetingId}";
-        var first = System.Diagnostics.Stopwatch.StartNew();
+        var first = Stopwatch.StartNew();
         var html = await http.GetStringAsync(page);
         first.Stop();
         if (Rows().Count(html) != reporters || !html.Contains($"id=\"returned\">{ballots}<", StringComparison.Ordinal))
