@@ -5,14 +5,14 @@ namespace ReviewMeetings.Benchmarks;
 
 /// <summary>
 /// Ballot submission and results benchmark (docs/performance.md). Not a test: scripts/test.sh never runs it.
-/// <c>dotnet run -c Release --project tests/ReviewMeetings.Benchmarks [-- ballots clients]</c>
+/// <c>dotnet run -c Release --project tests/ReviewMeetings.Benchmarks [-- [ballots clients] [no-script]]</c>
 /// </summary>
 internal static class Benchmark
 {
     private const int Reporters = 40;
     private const int ResultsRequests = 30;
-    private const int WarmUpBallots = 1600;
-    private const int WarmUpRounds = 2;
+    private const int WarmUpBallots = 2000;
+    private const int WarmUpRounds = 5;
 
     public static async Task<int> Main(string[] args)
     {
@@ -24,9 +24,12 @@ internal static class Benchmark
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         // WebApplicationFactory finds the app's content root through MvcTestingAppManifest.json in the working directory.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-        var ballots = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
-        var clients = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
-        Console.WriteLine($"ReviewMeetings benchmark: {Reporters} reporters, {ballots} ballots, {clients} concurrent clients, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        // Phones run the ballot's script; "no-script" measures the page's three-request flow instead.
+        var scripted = !args.Contains("no-script");
+        var numbers = args.Where(a => a != "no-script").Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
+        var ballots = numbers.Count > 0 ? numbers[0] : 2000;
+        var clients = numbers.Count > 1 ? numbers[1] : 200;
+        Console.WriteLine($"ReviewMeetings benchmark: {Reporters} reporters, {ballots} ballots, {clients} concurrent clients, {(scripted ? "with" : "without")} the ballot's script, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
         var connectionString = await BenchmarkDatabase.CreateAsync();
         var meter = new CpuMeter(new NpgsqlConnectionStringBuilder(connectionString).Database!);
@@ -47,7 +50,7 @@ internal static class Benchmark
         var settled = new List<string>();
         foreach (var round in warmUp.Codes.Chunk(WarmUpBallots / WarmUpRounds))
         {
-            var warm = await VotingLoad.RunAsync(app.BaseAddress, round, Math.Min(clients, round.Length / 4));
+            var warm = await VotingLoad.RunAsync(app.BaseAddress, round, Math.Min(clients, round.Length / 4), scripted);
             (warmed, warmErrors) = (warmed + warm.Succeeded, warmErrors + warm.Errors.Count);
             settled.Add(await JitSettledAsync());
         }
@@ -57,8 +60,11 @@ internal static class Benchmark
         Console.WriteLine($"Load average before: {LoadAverage()}");
 
         var jitBefore = (Methods: System.Runtime.JitInfo.GetCompiledMethodCount(), Time: System.Runtime.JitInfo.GetCompilationTime());
-        var http = await MeasureAsync(meter, () => VotingLoad.RunAsync(app.BaseAddress, voting.Codes, clients));
+        var gcBefore = (Gen0: GC.CollectionCount(0), Gen1: GC.CollectionCount(1), Gen2: GC.CollectionCount(2), Bytes: GC.GetTotalAllocatedBytes(), Paused: GC.GetTotalPauseDuration());
+        var http = await MeasureAsync(meter, () => VotingLoad.RunAsync(app.BaseAddress, voting.Codes, clients, scripted));
         Console.WriteLine($"JIT during the measured voting: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore.Methods} methods, {(System.Runtime.JitInfo.GetCompilationTime() - jitBefore.Time).TotalSeconds:0.0} s");
+        Console.WriteLine($"GC during the measured voting (app and load generator): {(GC.GetTotalAllocatedBytes() - gcBefore.Bytes) / 1024 / ballots} KB allocated per ballot; " +
+            $"collections gen0 {GC.CollectionCount(0) - gcBefore.Gen0}, gen1 {GC.CollectionCount(1) - gcBefore.Gen1}, gen2 {GC.CollectionCount(2) - gcBefore.Gen2}; paused {(GC.GetTotalPauseDuration() - gcBefore.Paused).TotalMilliseconds:0} ms");
         var stored = await BenchmarkDatabase.BallotsAsync(dataSource, voting.Id);
         var usedCodes = await BenchmarkDatabase.UsedCodesAsync(dataSource, voting.Id);
         var inserts = await MeasureAsync(meter, () => DirectInsert.InsertsAsync(dataSource, floor, clients));
@@ -67,7 +73,7 @@ internal static class Benchmark
             app.BaseAddress, meter, voting.Id, Reporters, stored, ResultsRequests, seed => DirectInsert.AddOneAsync(dataSource, voting, seed));
         Console.WriteLine($"Load average after:  {LoadAverage()}");
 
-        return Report.Print(ballots, clients, http, stored, usedCodes, inserts, transactions, resultsPage, excel, afterNewBallot) ? 0 : 1;
+        return Report.Print(ballots, clients, scripted, http, stored, usedCodes, inserts, transactions, resultsPage, excel, afterNewBallot) ? 0 : 1;
     }
 
     private static async Task<LoadResult> MeasureAsync(CpuMeter meter, Func<Task<LoadResult>> run)

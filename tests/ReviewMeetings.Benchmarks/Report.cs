@@ -8,7 +8,7 @@ internal static class Report
     private const double ResultsMedianTargetMs = 150;
 
     public static bool Print(
-        int ballots, int clients, LoadResult http, int stored, int usedCodes, LoadResult inserts, LoadResult transactions, PageTimes results, PageTimes excel,
+        int ballots, int clients, bool scripted, LoadResult http, int stored, int usedCodes, LoadResult inserts, LoadResult transactions, PageTimes results, PageTimes excel,
         PageTimes afterNewBallot)
     {
         var all = new Latencies(http.Steps.Values.SelectMany(l => l.Values));
@@ -16,7 +16,8 @@ internal static class Report
         var share = http.BallotsPerSecond / inserts.BallotsPerSecond;
         var cpuShare = http.CpuBoundBallotsPerSecond / inserts.CpuBoundBallotsPerSecond;
         Line();
-        Line($"HTTP voting on Kestrel: {ballots} voters, each GET /v/{{code}} + POST review + POST submit, {clients} at a time");
+        var requests = scripted ? "GET /v/{code} + POST /v/ballot (the ballot's script)" : "GET /v/{code} + POST review + POST submit (no script)";
+        Line($"HTTP voting on Kestrel: {ballots} voters, each {requests}, {clients} at a time");
         Line($"  ballots accepted {http.Succeeded}, errors {http.Errors.Count}, ballots stored {stored}, codes used {usedCodes}");
         Throughput(http);
         Line($"  {"latency (ms)",-16}{"p50",8}{"p95",8}{"p99",8}{"max",8}");

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ReviewMeetings.Benchmarks;
@@ -22,22 +24,27 @@ internal sealed record LoadResult(int Succeeded, IReadOnlyList<string> Errors, T
 /// <summary>
 /// Voters on phones: each opens /v/{code}, fills every reporter's grade, goes to the review step and confirms, exactly
 /// the requests a browser sends (antiforgery cookie and token included). <c>clients</c> voters are in flight at once.
+/// With script (<c>scripted</c>, as phones run the page) the review step happens in the browser (ballot.js) and the
+/// ballot is one POST to /v/ballot; without it, the page's own review and submit steps are two POSTs.
 /// </summary>
 internal static partial class VotingLoad
 {
     public const string Open = "GET /v/{code}";
     public const string Review = "POST review";
     public const string Submit = "POST submit";
+    public const string Scripted = "POST /v/ballot";
 
     // Grade keys of the default scale, the most common first; "" is an abstention.
     private static readonly (string Grade, int Weight)[] Marks = [("好", 70), ("较好", 15), ("一般", 6), ("差", 2), ("", 7)];
 
-    public static async Task<LoadResult> RunAsync(Uri baseAddress, IReadOnlyList<string> codes, int clients)
+    public static async Task<LoadResult> RunAsync(Uri baseAddress, IReadOnlyList<string> codes, int clients, bool scripted)
     {
         using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = clients };
         using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var queue = new ConcurrentQueue<(string Code, int Seed)>(codes.Select((c, i) => (c, i)));
-        var latencies = new Dictionary<string, ConcurrentBag<double>> { [Open] = [], [Review] = [], [Submit] = [] };
+        var latencies = scripted
+            ? new Dictionary<string, ConcurrentBag<double>> { [Open] = [], [Scripted] = [] }
+            : new Dictionary<string, ConcurrentBag<double>> { [Open] = [], [Review] = [], [Submit] = [] };
         var errors = new ConcurrentBag<string>();
         var succeeded = 0;
         var clock = Stopwatch.StartNew();
@@ -47,7 +54,7 @@ internal static partial class VotingLoad
             {
                 try
                 {
-                    await VoteAsync(http, voter.Code, new Random(voter.Seed), latencies);
+                    await VoteAsync(http, voter.Code, new Random(voter.Seed), latencies, scripted);
                     Interlocked.Increment(ref succeeded);
                 }
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
@@ -60,8 +67,14 @@ internal static partial class VotingLoad
         return new LoadResult(succeeded, [.. errors], clock.Elapsed, latencies.ToDictionary(l => l.Key, l => new Latencies(l.Value)));
     }
 
-    private static async Task VoteAsync(HttpClient http, string code, Random random, Dictionary<string, ConcurrentBag<double>> latencies)
+    private static async Task VoteAsync(HttpClient http, string code, Random random, Dictionary<string, ConcurrentBag<double>> latencies, bool scripted)
     {
+        if (scripted)
+        {
+            await VoteScriptedAsync(http, code, random, latencies);
+            return;
+        }
+
         var ballot = await SendAsync(http, new HttpRequestMessage(HttpMethod.Get, $"/v/{code}"), null, latencies[Open]);
         var cookie = string.Join("; ", ballot.Cookies);
         var reporters = GradeField().Matches(ballot.Html).Select(m => m.Groups[1].Value).Distinct().ToList();
@@ -87,6 +100,106 @@ internal static partial class VotingLoad
         if (!done.Html.Contains("投票成功", StringComparison.Ordinal))
         {
             throw new InvalidOperationException("The ballot was not accepted.");
+        }
+    }
+
+    /// <summary>
+    /// A phone running the ballot's script: opens the ballot, and from the review step sends the form as it stands to
+    /// the 确认提交 button's formaction (what ballot.js does). The page is read into a pooled buffer and searched as
+    /// UTF-8: read as a string it would be a large-object allocation per voter, and the load generator shares the cores
+    /// with the app it measures.
+    /// </summary>
+    private static async Task VoteScriptedAsync(HttpClient http, string code, Random random, Dictionary<string, ConcurrentBag<double>> latencies)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(PageBufferSize);
+        try
+        {
+            BallotForm ballot;
+            string cookie;
+            using (var request = new HttpRequestMessage(HttpMethod.Get, $"/v/{code}"))
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                var length = await ReadAllAsync(response, buffer);
+                latencies[Open].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new HttpRequestException($"GET /v/{{code}}: {(int)response.StatusCode}");
+                }
+
+                ballot = BallotForm.Parse(buffer.AsSpan(0, length));
+                cookie = response.Headers.TryGetValues("Set-Cookie", out var values) ? string.Join("; ", values.Select(v => v.Split(';')[0])) : "";
+            }
+
+            var form = new List<KeyValuePair<string, string>>(ballot.Reporters.Count + 2) { new("Code", code), new("__RequestVerificationToken", ballot.Token) };
+            form.AddRange(ballot.Reporters.Select(r => new KeyValuePair<string, string>($"Grades[{r}]", Pick(random))));
+            var answer = await PostAsync(http, ballot.Action, form, cookie, latencies[Scripted]);
+            if (!answer.Html.Contains("\"done\":true", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("The ballot was not accepted.");
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private const int PageBufferSize = 512 * 1024;
+
+    private static async Task<int> ReadAllAsync(HttpResponseMessage response, byte[] buffer)
+    {
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var length = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer.AsMemory(length))) > 0)
+        {
+            length += read;
+            if (length == buffer.Length)
+            {
+                throw new InvalidOperationException("The ballot page is larger than the buffer.");
+            }
+        }
+
+        return length;
+    }
+
+    /// <summary>What the script needs from the ballot page: the antiforgery token, where 确认提交 posts, and the reporters.</summary>
+    private sealed record BallotForm(string Token, string Action, IReadOnlyList<string> Reporters)
+    {
+        public static BallotForm Parse(ReadOnlySpan<byte> html)
+        {
+            var token = Attribute(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\""u8) ?? throw new InvalidOperationException("No antiforgery token.");
+            var confirm = html.IndexOf("data-ballot-confirm"u8);
+            var action = confirm < 0 ? null : Attribute(html[html[..confirm].LastIndexOf("<button"u8)..], "formaction=\""u8);
+            var reporters = new List<string>();
+            var rest = html;
+            int at;
+            while ((at = rest.IndexOf("name=\"Grades["u8)) >= 0)
+            {
+                rest = rest[(at + "name=\"Grades["u8.Length)..];
+                var id = Encoding.ASCII.GetString(rest[..36]);
+                if (reporters.Count == 0 || reporters[^1] != id)
+                {
+                    reporters.Add(id);
+                }
+            }
+
+            return reporters.Count == 0
+                ? throw new InvalidOperationException("The ballot page shows no reporters.")
+                : new BallotForm(token, action ?? throw new InvalidOperationException("No 确认提交 button for the script."), reporters);
+        }
+
+        private static string? Attribute(ReadOnlySpan<byte> html, ReadOnlySpan<byte> start)
+        {
+            var at = html.IndexOf(start);
+            if (at < 0)
+            {
+                return null;
+            }
+
+            var value = html[(at + start.Length)..];
+            return Encoding.UTF8.GetString(value[..value.IndexOf((byte)'"')]);
         }
     }
 

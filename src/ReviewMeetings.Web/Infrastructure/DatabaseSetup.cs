@@ -10,10 +10,14 @@ internal static class DatabaseSetup
 
     public static WebApplicationBuilder AddAppDatabase(this WebApplicationBuilder builder)
     {
-        // Read when the first context is made, so configuration added by a test host is seen too.
-        builder.Services.AddDbContext<AppDbContext>((services, options) => options
-            .UseNpgsql(ConnectionString(services.GetRequiredService<IConfiguration>()), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention());
+        // Read when the first context is made, so configuration added by a test host is seen too. The options are built
+        // once: built for each context, they cost every request a parse of the connection string and EF Core's lookup of
+        // its internal services by the options' hash (docs/performance.md).
+        builder.Services.AddDbContext<AppDbContext>(
+            (services, options) => options
+                .UseNpgsql(ConnectionString(services.GetRequiredService<IConfiguration>()), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+                .UseSnakeCaseNamingConvention(),
+            optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddDataProtection()
             .SetApplicationName("ReviewMeetings")
             .PersistKeysToDbContext<AppDbContext>();
@@ -40,7 +44,15 @@ internal static class DatabaseSetup
             return connectionString;
         }
 
-        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 50, AutoPrepareMinUsages = 2 }.ConnectionString;
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 50, AutoPrepareMinUsages = 2 };
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            // The app keeps no session state on a connection (no temporary tables, session settings, advisory locks or
+            // LISTEN), so the reset statements Npgsql sends each time a pooled connection is reused only cost time.
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 }
 

@@ -8,6 +8,7 @@ using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Pages.Meetings;
 using ReviewMeetings.Web.Pages.Rectification;
 using ReviewMeetings.Web.Pages.Reports;
+using ReviewMeetings.Web.Pages.Vote;
 
 namespace ReviewMeetings.Web.Infrastructure;
 
@@ -58,6 +59,7 @@ internal static class PagesSetup
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapRazorPages();
+        app.MapBallotSubmission();
         app.MapAppHealthChecks();
         app.MapRealTime();
         return app;

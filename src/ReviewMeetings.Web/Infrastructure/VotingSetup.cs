@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ReviewMeetings.Web.Pages.Vote;
 
 namespace ReviewMeetings.Web.Infrastructure;
 
@@ -11,8 +12,10 @@ public static class VotingSetup
     {
         // A whole hall may share one address on the venue Wi-Fi, so the limit is per address but generous.
         var perMinute = builder.Configuration.GetValue("Voting:RequestsPerMinutePerAddress", 600);
-        // The ballot page keeps the meeting it shows in memory (Pages/Vote): every voter opens it three times.
+        // The ballot box keeps the meeting a ballot shows in memory (Pages/Vote/BallotBox): every voter opens it at least twice.
         builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<BallotBox>();
+        builder.Services.AddSingleton<BallotItemsCache>();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

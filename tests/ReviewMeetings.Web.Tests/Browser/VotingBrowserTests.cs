@@ -37,6 +37,14 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
             DeviceScaleFactor = 3,
         });
         var page = await phone.NewPageAsync();
+        var posts = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST")
+            {
+                posts.Add(new Uri(request.Url).PathAndQuery);
+            }
+        };
         await page.GotoAsync("/v");
         await Expect(Heading(page)).ToHaveTextAsync("民主测评");
         await AssertNoSeriousAxeViolationsAsync(page);
@@ -78,6 +86,9 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("本测评码已失效");
         await AssertNoSeriousAxeViolationsAsync(page);
 
+        // With script the review step was built in the browser: the whole ballot took one request.
+        Assert.Equal([BallotSubmission.Path], posts);
+
         // One ballot holds exactly those marks, and the code is spent.
         var ballots = await DbAsync(db => db.Ballots.AsNoTracking().Where(b => b.MeetingId == meetingId).ToListAsync());
         var ballot = Assert.Single(ballots);
@@ -108,6 +119,90 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
         await AssertWithinWidthAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "返回修改", Exact = true }), 844);
         await SaveScreenshotAsync(page, "vote-review-landscape");
     }
+
+    [Fact]
+    public async Task Without_script_the_page_reviews_and_submits_on_the_server()
+    {
+        var meetingId = await VotingMeetingAsync();
+        var dongcheng = await ReporterAsync(meetingId, Dongcheng);
+        var code = (await PrintSlipsAsync(meetingId, 1))[0];
+        await using var phone = await PhoneAsync(javaScript: false);
+        var page = await phone.NewPageAsync();
+        var posts = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST")
+            {
+                posts.Add(new Uri(request.Url).Query);
+            }
+        };
+
+        await page.GotoAsync($"/v/{code}");
+        await ChooseAsync(Reporter(page, 1, Dongcheng), "较好");
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步：核对", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "请核对您的评价", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(14);
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认提交", Exact = true }).ClickAsync();
+
+        await Expect(Heading(page)).ToHaveTextAsync("投票成功");
+        Assert.Equal(["?handler=Review", "?handler=Submit"], posts);
+        var ballot = await DbAsync(db => db.Ballots.AsNoTracking().SingleAsync(b => b.MeetingId == meetingId));
+        Assert.Equal("较好", ballot.Grades[dongcheng]);
+    }
+
+    [Fact]
+    public async Task A_refused_ballot_comes_back_with_the_reason_and_every_choice_kept()
+    {
+        var meetingId = await VotingMeetingAsync();
+        var codes = await PrintSlipsAsync(meetingId, 1);
+        await using var phone = await PhoneAsync(javaScript: true);
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync($"/v/{codes[0]}");
+        var next = page.GetByRole(AriaRole.Button, new() { Name = "下一步：核对", Exact = true });
+        var confirm = page.GetByRole(AriaRole.Button, new() { Name = "确认提交", Exact = true });
+
+        // All abstentions: the server explains that a blank ballot is void, and the ballot is shown again.
+        await next.ClickAsync();
+        await confirm.ClickAsync();
+        var error = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "全部空白的票是废票" });
+        await Expect(error).ToBeVisibleAsync();
+        await Expect(error).ToBeFocusedAsync();
+        await Expect(page.Locator("fieldset.ballot-item").First).ToBeVisibleAsync();
+        await AssertNoSeriousAxeViolationsAsync(page);
+
+        // 返回修改 from the review step keeps the choice made.
+        await ChooseAsync(Reporter(page, 2, Xicheng), "差");
+        await next.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Listitem).Nth(1).Locator("strong")).ToHaveTextAsync("差");
+        await page.GetByRole(AriaRole.Button, new() { Name = "返回修改", Exact = true }).ClickAsync();
+        await Expect(Reporter(page, 2, Xicheng).GetByRole(AriaRole.Radio, new() { Name = "差", Exact = true })).ToBeCheckedAsync();
+        await next.ClickAsync();
+
+        // Voting closes while the voter reviews: the code is refused and the voter is offered to type one again.
+        await DbAsync(async db =>
+        {
+            var meeting = await db.Meetings.SingleAsync(m => m.Id == meetingId);
+            meeting.CloseVoting(Guid.NewGuid(), DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        await confirm.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(IndexModel.InvalidCode);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "重新输入测评码", Exact = true })).ToHaveAttributeAsync("href", "/v");
+        await Expect(page.Locator("fieldset.ballot-item")).ToHaveCountAsync(0);
+        await AssertNoSeriousAxeViolationsAsync(page);
+        Assert.Equal(0, await DbAsync(db => db.Ballots.CountAsync(b => b.MeetingId == meetingId)));
+    }
+
+    private async Task<IBrowserContext> PhoneAsync(bool javaScript) =>
+        await Page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = new Uri(Page.Url).GetLeftPart(UriPartial.Authority),
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+            JavaScriptEnabled = javaScript,
+        });
 
     /// <summary>A published meeting with two on-site reporters (and the other 12 units in writing), now in 测评中.</summary>
     private async Task<Guid> VotingMeetingAsync()

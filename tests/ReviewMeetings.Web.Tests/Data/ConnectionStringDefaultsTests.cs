@@ -12,6 +12,7 @@ public sealed class ConnectionStringDefaultsTests
 
         Assert.Equal(50, result.MaxAutoPrepare);
         Assert.Equal(2, result.AutoPrepareMinUsages);
+        Assert.True(result.NoResetOnClose);
         Assert.Equal("db", result.Host);
         Assert.Equal("reviewmeetings", result.Database);
         Assert.Equal("app", result.Username);
@@ -25,5 +26,13 @@ public sealed class ConnectionStringDefaultsTests
     {
         Assert.Equal(connectionString, DatabaseSetup.WithDefaults(connectionString));
         Assert.Equal(expected, new NpgsqlConnectionStringBuilder(DatabaseSetup.WithDefaults(connectionString)).MaxAutoPrepare);
+    }
+
+    [Theory]
+    [InlineData("Host=db;No Reset On Close=false")]
+    [InlineData("Host=db;NoResetOnClose=false")]
+    public void An_explicit_reset_setting_is_kept(string connectionString)
+    {
+        Assert.False(new NpgsqlConnectionStringBuilder(DatabaseSetup.WithDefaults(connectionString)).NoResetOnClose);
     }
 }

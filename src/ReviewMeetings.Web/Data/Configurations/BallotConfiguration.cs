@@ -26,6 +26,9 @@ internal sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The stored form of a ballot's marks, for EF Core and for the ballot box's own statement alike.</summary>
+    public static string GradesJson(Dictionary<Guid, string?> grades) => JsonSerializer.Serialize(grades, Json);
+
     public void Configure(EntityTypeBuilder<Ballot> builder)
     {
         builder.ToTable("ballots");
@@ -36,7 +39,7 @@ internal sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
         builder.Property(b => b.Grades)
             .HasColumnType("jsonb")
             .HasConversion(
-                grades => JsonSerializer.Serialize(grades, Json),
+                grades => GradesJson(grades),
                 json => JsonSerializer.Deserialize<Dictionary<Guid, string?>>(json, Json) ?? new Dictionary<Guid, string?>(),
                 new ValueComparer<Dictionary<Guid, string?>>(
                     (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),

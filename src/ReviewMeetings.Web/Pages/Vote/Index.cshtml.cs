@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Meetings;
@@ -21,7 +19,7 @@ namespace ReviewMeetings.Web.Pages.Vote;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(VotingSetup.Policy)]
-public sealed class IndexModel(AppDbContext db, IMemoryCache cache, BallotProgressPush progress, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPush progress, TimeProvider clock) : PageModel
 {
     /// <summary>One message for a wrong, used or voided code and for voting not open (yet, or any more): guessing learns nothing.</summary>
     public const string InvalidCode = "测评码无效，或投票尚未开始、已经关闭。请核对测评码；如投票尚未开始，请稍后再试。";
@@ -42,6 +40,9 @@ public sealed class IndexModel(AppDbContext db, IMemoryCache cache, BallotProgre
 
     /// <summary>Each reporter's carry-over line (上年度问题…), when the organizer chose to show it on the ballot.</summary>
     public IReadOnlyDictionary<Guid, string> CarryOverLines { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>The meeting, version and group of the code, for the script's one-request submission (<see cref="BallotBox.ClaimOf"/>).</summary>
+    public string Claim { get; private set; } = "";
 
     public bool Reviewing { get; private set; }
 
@@ -101,34 +102,24 @@ public sealed class IndexModel(AppDbContext db, IMemoryCache cache, BallotProgre
             return Page();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The conditional update is the one-vote guarantee: of any number of parallel submissions, one changes the row.
-        // The meeting is checked again inside the update, so a ballot in flight when staff close voting is refused.
-        var used = await db.BallotCodes
-            .Where(c => c.Id == code.Id && c.State == BallotCodeState.Issued
-                && db.Meetings.Any(m => m.Id == c.MeetingId && m.Status == MeetingStatus.Evaluating && m.VotingClosedAt == null))
-            .ExecuteUpdateAsync(c => c.SetProperty(x => x.State, BallotCodeState.Used), cancellationToken);
-        if (used != 1)
+        if (!await box.CastAsync(code, ballot, cancellationToken))
         {
             ModelState.AddModelError(nameof(Code), InvalidCode);
             return Page();
         }
 
-        db.Ballots.Add(ballot);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         progress.Notify(ballot.MeetingId);
         Done = true;
         Grades = [];
         return Page();
     }
 
-    private Ballot? TryCast(BallotCode code)
+    private Ballot? TryCast(OpenCode code)
     {
         try
         {
-            return Ballot.Cast(Meeting!.Id, code.GroupKey, Grades.Where(g => !string.IsNullOrEmpty(g.Value)).ToDictionary(g => g.Key, g => g.Value),
-                Reporters.Select(r => r.Id).ToList(), Rules);
+            return Ballot.Cast(code.Meeting.Id, code.GroupKey, Grades.Where(g => !string.IsNullOrEmpty(g.Value)).ToDictionary(g => g.Key, g => g.Value),
+                code.Reporters.Select(r => r.Id).ToList(), code.Rules);
         }
         catch (DomainException ex)
         {
@@ -138,58 +129,25 @@ public sealed class IndexModel(AppDbContext db, IMemoryCache cache, BallotProgre
     }
 
     /// <summary>The code's ballot when the code is unused and its meeting's voting is open; null for every other case alike.</summary>
-    private async Task<BallotCode?> OpenAsync(CancellationToken cancellationToken)
+    private async Task<OpenCode?> OpenAsync(CancellationToken cancellationToken)
     {
-        var canonical = BallotCodeFormat.Normalize(Code);
-        if (canonical is null)
+        var code = await box.OpenAsync(Code, cancellationToken);
+        if (code is null)
         {
             return null;
         }
 
-        var hash = BallotCodeFormat.Hash(canonical);
-        var found = await db.BallotCodes.AsNoTracking()
-            .Where(c => c.Hash == hash && c.State == BallotCodeState.Issued)
-            .Join(db.Meetings.Where(m => m.Status == MeetingStatus.Evaluating && m.VotingClosedAt == null), c => c.MeetingId, m => m.Id, (c, m) => new { Code = c, m.Version })
-            .SingleOrDefaultAsync(cancellationToken);
-        var meeting = found is null ? null : await BallotMeetingAsync(found.Code.MeetingId, found.Version, cancellationToken);
-        if (meeting is null)
+        Code = code.Display;
+        Meeting = code.Meeting;
+        Rules = code.Rules;
+        Reporters = code.Reporters;
+        GroupName = code.GroupName;
+        Claim = BallotBox.ClaimOf(code);
+        if (code.Meeting.ShowsRectificationOnBallot)
         {
-            return null;
-        }
-
-        var code = found!.Code;
-        Code = BallotCodeFormat.Display(canonical);
-        Meeting = meeting;
-        Rules = meeting.EvaluationRules ?? EvaluationRules.Default;
-        Reporters = meeting.OnSite().Concat(meeting.Written()).ToList();
-        GroupName = meeting.Attendance.SingleOrDefault(g => g.Id.ToString() == code.GroupKey)?.Name ?? "";
-        if (meeting.ShowsRectificationOnBallot)
-        {
-            CarryOverLines = await CarryOver.BallotLinesAsync(db, meeting, RectificationItem.BeijingToday(clock), cancellationToken);
+            CarryOverLines = await CarryOver.BallotLinesAsync(db, code.Meeting, RectificationItem.BeijingToday(clock), cancellationToken);
         }
 
         return code;
-    }
-
-    /// <summary>
-    /// The meeting as the ballot shows it. Every voter opens it three times, so it is shared by meeting and row version:
-    /// while voting is open its reporters and rules cannot change, and any change to the meeting moves its version.
-    /// </summary>
-    private async Task<Meeting?> BallotMeetingAsync(Guid id, uint version, CancellationToken cancellationToken)
-    {
-        var key = (nameof(BallotMeetingAsync), id, version);
-        if (cache.TryGetValue(key, out Meeting? meeting))
-        {
-            return meeting;
-        }
-
-        meeting = await db.Meetings.Include(m => m.Reporters).Include(m => m.Attendance).AsSplitQuery().AsNoTracking()
-            .SingleOrDefaultAsync(m => m.Id == id && m.Version == version, cancellationToken);
-        if (meeting is not null)
-        {
-            cache.Set(key, meeting, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(5) });
-        }
-
-        return meeting;
     }
 }

@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Primitives;
+using ReviewMeetings.Domain.Common;
+using ReviewMeetings.Domain.Evaluation;
+using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Live;
+
+namespace ReviewMeetings.Web.Pages.Vote;
+
+/// <summary>
+/// The ballot as the page's script submits it (wwwroot/js/ballot.js): the review step happens in the browser, so one
+/// POST carries the ballot form as it stands and gets a short JSON answer instead of a page. It checks what the page's
+/// Submit handler checks, with the same antiforgery token, rate limit and <see cref="BallotBox"/>. Without script the
+/// page's own review and submit steps are used.
+/// </summary>
+public static class BallotSubmission
+{
+    public const string Path = "/v/ballot";
+
+    public const string Expired = "页面已过期，请重新打开测评票后再提交。";
+
+    /// <summary>The hidden field with the ballot page's claim (<see cref="BallotBox.ClaimOf"/>).</summary>
+    public const string ClaimField = "Ballot";
+
+    private const string GradePrefix = "Grades[";
+
+    public static WebApplication MapBallotSubmission(this WebApplication app)
+    {
+        app.MapPost(Path, SubmitAsync).AllowAnonymous().RequireRateLimiting(VotingSetup.Policy);
+        return app;
+    }
+
+    private static async Task<IResult> SubmitAsync(
+        HttpContext context, IAntiforgery antiforgery, BallotBox box, BallotProgressPush progress, CancellationToken cancellationToken)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return Refused(Expired);
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var grades = Grades(form);
+
+        // The usual case in one statement: the ballot is checked against the meeting the page claims, and the statement
+        // checks the claim. Anything unusual (a forged or stale claim, a refused ballot, a used code) goes the long way
+        // below, which reads the code first and answers as the page's own submit step does.
+        var claimed = await box.ClaimAsync(form["Code"], form[ClaimField], cancellationToken);
+        if (claimed is not null && TryCast(claimed, grades) is { } quick && await box.CastAsync(claimed, quick, cancellationToken))
+        {
+            return Done(progress, quick);
+        }
+
+        var code = await box.OpenAsync(form["Code"], cancellationToken);
+        if (code is null)
+        {
+            return Refused(IndexModel.InvalidCode, nameof(IndexModel.Code));
+        }
+
+        Ballot ballot;
+        try
+        {
+            ballot = Cast(code, grades);
+        }
+        catch (DomainException ex)
+        {
+            return Refused(ex.Message);
+        }
+
+        if (!await box.CastAsync(code, ballot, cancellationToken))
+        {
+            return Refused(IndexModel.InvalidCode, nameof(IndexModel.Code));
+        }
+
+        return Done(progress, ballot);
+    }
+
+    private static IResult Done(BallotProgressPush progress, Ballot ballot)
+    {
+        progress.Notify(ballot.MeetingId);
+        return Results.Json(new { done = true });
+    }
+
+    private static Ballot Cast(OpenCode code, Dictionary<Guid, string?> grades) =>
+        Ballot.Cast(code.Meeting.Id, code.GroupKey, grades, code.Reporters.Select(r => r.Id).ToList(), code.Rules);
+
+    private static Ballot? TryCast(OpenCode code, Dictionary<Guid, string?> grades)
+    {
+        try
+        {
+            return Cast(code, grades);
+        }
+        catch (DomainException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The chosen grade of each reporter field (<c>Grades[{reporter id}]</c>); an empty one is an abstention. A field
+    /// that names no reporter, or that comes twice, is kept under an id no meeting has, so the domain refuses the ballot.
+    /// </summary>
+    private static Dictionary<Guid, string?> Grades(IFormCollection form)
+    {
+        var grades = new Dictionary<Guid, string?>();
+        foreach (var (name, values) in form)
+        {
+            if (!name.StartsWith(GradePrefix, StringComparison.Ordinal) || !name.EndsWith(']'))
+            {
+                continue;
+            }
+
+            var valid = Guid.TryParse(name.AsSpan(GradePrefix.Length, name.Length - GradePrefix.Length - 1), out var reporter) && values.Count == 1;
+            var grade = Single(values);
+            if (!valid)
+            {
+                grades[Guid.Empty] = grade ?? "";
+            }
+            else if (!string.IsNullOrEmpty(grade))
+            {
+                grades[reporter] = grade;
+            }
+        }
+
+        return grades;
+    }
+
+    private static string? Single(StringValues values) => values.Count == 1 ? values[0] : null;
+
+    private static IResult Refused(string message, string? field = null) =>
+        Results.Json(new { error = message, field }, statusCode: StatusCodes.Status400BadRequest);
+}
