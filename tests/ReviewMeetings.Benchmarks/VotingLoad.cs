@@ -67,6 +67,14 @@ internal static partial class VotingLoad
         return new LoadResult(succeeded, [.. errors], clock.Elapsed, latencies.ToDictionary(l => l.Key, l => new Latencies(l.Value)));
     }
 
+    /// <summary>Opens one ballot of the meeting without voting, as the first voter (or the organizer trying a slip) does.</summary>
+    public static async Task OpenAsync(Uri baseAddress, string code)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        using var response = await http.GetAsync($"/v/{code}");
+        response.EnsureSuccessStatusCode();
+    }
+
     private static async Task VoteAsync(HttpClient http, string code, Random random, Dictionary<string, ConcurrentBag<double>> latencies, bool scripted)
     {
         if (scripted)

@@ -117,19 +117,22 @@
         }
     }
 
+    // The step decides what a submission means, not the button: only one of the two submit buttons is shown at a time,
+    // and older browsers do not tell which button submitted.
     form.addEventListener("submit", function (event) {
         event.preventDefault();
-        if (event.submitter === confirm) {
-            if (!sending) {
-                send();
-            }
-        } else if (review.hidden) {
+        if (review.hidden) {
             showReview();
+        } else if (!sending) {
+            send();
         }
     });
 
     form.querySelector("[data-ballot-back]").addEventListener("click", function () {
         showBallot(null);
-        items.querySelector("fieldset").scrollIntoView();
+        const first = items.querySelector("fieldset input:checked") || items.querySelector("fieldset input");
+        if (first) {
+            first.focus();
+        }
     });
 })();
