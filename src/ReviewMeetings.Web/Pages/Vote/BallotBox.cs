@@ -46,7 +46,7 @@ public sealed class BallotBox(AppDbContext db, IMemoryCache cache)
 
     /// <summary>
     /// The code as its ballot page claims it, without reading the code: a shortcut for the script's one-request
-    /// submission. Null when the claim is malformed or names a meeting version no longer current.
+    /// submission. Null when the claim is malformed, or names a meeting version no longer current or a meeting not voting.
     /// </summary>
     public async Task<OpenCode?> ClaimAsync(string? typed, string? claim, CancellationToken cancellationToken)
     {
@@ -58,8 +58,11 @@ public sealed class BallotBox(AppDbContext db, IMemoryCache cache)
             return null;
         }
 
+        // Only a meeting that is voting is worth a try; the statement checks that again, and the code, in any case.
         var meeting = await MeetingAsync(meetingId, meetingVersion, cancellationToken);
-        return meeting is null ? null : new OpenCode(BallotCodeFormat.Hash(canonical), group, BallotCodeFormat.Display(canonical), meeting, Claimed: true);
+        return meeting is { Status: MeetingStatus.Evaluating, VotingClosedAt: null }
+            ? new OpenCode(BallotCodeFormat.Hash(canonical), group, BallotCodeFormat.Display(canonical), meeting, Claimed: true)
+            : null;
     }
 
     /// <summary>The code when it is unused and its meeting's voting is open; null for every other case alike.</summary>
