@@ -27,24 +27,9 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
         var code = codes[0];
 
         // The voter opens the ballot on a phone by typing the code in lower case.
-        await using var phone = await Page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = new Uri(Page.Url).GetLeftPart(UriPartial.Authority),
-            Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-            DeviceScaleFactor = 3,
-        });
+        await using var phone = await PhoneAsync(javaScript: true);
         var page = await phone.NewPageAsync();
-        var posts = new List<string>();
-        page.Request += (_, request) =>
-        {
-            if (request.Method == "POST")
-            {
-                posts.Add(new Uri(request.Url).PathAndQuery);
-            }
-        };
+        var posts = PostsOf(page);
         await page.GotoAsync("/v");
         await Expect(Heading(page)).ToHaveTextAsync("民主测评");
         await AssertNoSeriousAxeViolationsAsync(page);
@@ -87,7 +72,7 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
         await AssertNoSeriousAxeViolationsAsync(page);
 
         // With script the review step was built in the browser: the whole ballot took one request.
-        Assert.Equal([BallotSubmission.Path], posts);
+        Assert.Equal([BallotSubmission.Path], posts.Select(p => p.PathAndQuery));
 
         // One ballot holds exactly those marks, and the code is spent.
         var ballots = await DbAsync(db => db.Ballots.AsNoTracking().Where(b => b.MeetingId == meetingId).ToListAsync());
@@ -128,14 +113,7 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
         var code = (await PrintSlipsAsync(meetingId, 1))[0];
         await using var phone = await PhoneAsync(javaScript: false);
         var page = await phone.NewPageAsync();
-        var posts = new List<string>();
-        page.Request += (_, request) =>
-        {
-            if (request.Method == "POST")
-            {
-                posts.Add(new Uri(request.Url).Query);
-            }
-        };
+        var posts = PostsOf(page);
 
         await page.GotoAsync($"/v/{code}");
         await ChooseAsync(Reporter(page, 1, Dongcheng), "较好");
@@ -145,7 +123,7 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
         await page.GetByRole(AriaRole.Button, new() { Name = "确认提交", Exact = true }).ClickAsync();
 
         await Expect(Heading(page)).ToHaveTextAsync("投票成功");
-        Assert.Equal(["?handler=Review", "?handler=Submit"], posts);
+        Assert.Equal(["?handler=Review", "?handler=Submit"], posts.Select(p => p.Query));
         var ballot = await DbAsync(db => db.Ballots.AsNoTracking().SingleAsync(b => b.MeetingId == meetingId));
         Assert.Equal("较好", ballot.Grades[dongcheng]);
     }
@@ -201,8 +179,23 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
             IsMobile = true,
             HasTouch = true,
+            DeviceScaleFactor = 3,
             JavaScriptEnabled = javaScript,
         });
+
+    /// <summary>The address of every POST the page sends, as it sends them.</summary>
+    private static List<Uri> PostsOf(IPage page)
+    {
+        var posts = new List<Uri>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST")
+            {
+                posts.Add(new Uri(request.Url));
+            }
+        };
+        return posts;
+    }
 
     /// <summary>A published meeting with two on-site reporters (and the other 12 units in writing), now in 测评中.</summary>
     private async Task<Guid> VotingMeetingAsync()

@@ -35,14 +35,19 @@ public sealed class EvaluationModel(MeetingAccess access, MeetingSaver saver) : 
         return meeting.EvaluationRules ?? RulesInput.From(meeting).ToRules();
     }
 
-    /// <summary>Stores the default rules with a meeting whose organizer never saved any, so voting counts with fixed rules.</summary>
-    public static void FreezeRules(Meeting meeting)
+    /// <summary>
+    /// Opens the evaluation, first storing the default rules with a meeting whose organizer never saved any, so voting
+    /// counts with fixed rules. Every way of starting the evaluation (console, status page) goes through here.
+    /// </summary>
+    public static void StartEvaluation(Meeting meeting, Guid by, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         if (meeting.EvaluationRules is null)
         {
             meeting.SetEvaluationRules(EffectiveRules(meeting));
         }
+
+        meeting.StartEvaluation(by, at);
     }
 
     [BindProperty]

@@ -54,12 +54,7 @@ public sealed class StatusModel(MeetingAccess access, MeetingSaver saver, AppDbC
         {
             MeetingStatus.Published => () => meeting.Publish(scope, by, at),
             MeetingStatus.InSession => () => meeting.StartSession(by, at),
-            MeetingStatus.Evaluating => () =>
-            {
-                EvaluationModel.FreezeRules(meeting);
-                meeting.StartEvaluation(by, at);
-            }
-            ,
+            MeetingStatus.Evaluating => () => EvaluationModel.StartEvaluation(meeting, by, at),
             MeetingStatus.Closed => () => meeting.Close(by, at),
             MeetingStatus.ResultsPublished => () => meeting.PublishResults(by, at),
             MeetingStatus.Archived => () => meeting.Archive(by, at),

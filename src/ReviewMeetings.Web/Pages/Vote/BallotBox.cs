@@ -21,6 +21,10 @@ public sealed record OpenCode(string Hash, string GroupKey, string Display, Meet
     public IReadOnlyList<Reporter> Reporters { get; } = Meeting.OnSite().Concat(Meeting.Written()).ToList();
 
     public string GroupName => Meeting.Attendance.SingleOrDefault(g => g.Id.ToString() == GroupKey)?.Name ?? "";
+
+    /// <summary>The ballot these marks make with this code; the domain refuses marks the meeting's rules do not allow.</summary>
+    public Ballot Cast(IReadOnlyDictionary<Guid, string?> grades) =>
+        Ballot.Cast(Meeting.Id, GroupKey, grades, Reporters.Select(r => r.Id).ToList(), Rules);
 }
 
 /// <summary>

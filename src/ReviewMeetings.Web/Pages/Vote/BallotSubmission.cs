@@ -60,7 +60,7 @@ public static class BallotSubmission
         Ballot ballot;
         try
         {
-            ballot = Cast(code, grades);
+            ballot = code.Cast(grades);
         }
         catch (DomainException ex)
         {
@@ -81,14 +81,11 @@ public static class BallotSubmission
         return Results.Json(new { done = true });
     }
 
-    private static Ballot Cast(OpenCode code, Dictionary<Guid, string?> grades) =>
-        Ballot.Cast(code.Meeting.Id, code.GroupKey, grades, code.Reporters.Select(r => r.Id).ToList(), code.Rules);
-
     private static Ballot? TryCast(OpenCode code, Dictionary<Guid, string?> grades)
     {
         try
         {
-            return Cast(code, grades);
+            return code.Cast(grades);
         }
         catch (DomainException)
         {

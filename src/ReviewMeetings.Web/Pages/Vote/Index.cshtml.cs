@@ -118,8 +118,7 @@ public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPus
     {
         try
         {
-            return Ballot.Cast(code.Meeting.Id, code.GroupKey, Grades.Where(g => !string.IsNullOrEmpty(g.Value)).ToDictionary(g => g.Key, g => g.Value),
-                code.Reporters.Select(r => r.Id).ToList(), code.Rules);
+            return code.Cast(Grades.Where(g => !string.IsNullOrEmpty(g.Value)).ToDictionary(g => g.Key, g => g.Value));
         }
         catch (DomainException ex)
         {

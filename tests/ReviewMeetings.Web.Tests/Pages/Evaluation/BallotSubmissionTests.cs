@@ -20,14 +20,6 @@ public sealed class BallotSubmissionTests : EvaluationTest
     internal override AppFactory CreateFactory(string connectionString) =>
         new(connectionString, settings: new Dictionary<string, string> { ["Voting:RequestsPerMinutePerAddress"] = "200" });
 
-    private async Task<List<string>> IssueAsync(Guid meetingId, int count)
-    {
-        using var organizer = await SignInAsync("organizer");
-        var page = await organizer.GetAsync($"/Evaluation/Codes/{meetingId}");
-        using var response = await organizer.SubmitAsync(page, "form[action*='handler=Issue']", new() { ["count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        return (await Session.ParseAsync(response)).QuerySelectorAll(".slip-code").Select(e => e.TextContent.Trim()).ToList();
-    }
-
     /// <summary>Submits the ballot form through its 确认提交 button as the script does, and reads the JSON answer.</summary>
     private static async Task<(HttpStatusCode Status, JsonElement Answer)> ConfirmAsync(Session voter, IHtmlDocument ballot, Dictionary<string, string> grades)
     {

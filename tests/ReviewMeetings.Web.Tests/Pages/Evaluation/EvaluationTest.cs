@@ -30,6 +30,15 @@ public abstract class EvaluationTest : AppTest
         return id;
     }
 
+    /// <summary>Issues codes for the first rater group through the staff page and reads them off the printed slips.</summary>
+    protected async Task<List<string>> IssueAsync(Guid meetingId, int count)
+    {
+        using var organizer = await SignInAsync("organizer");
+        var page = await organizer.GetAsync($"/Evaluation/Codes/{meetingId}");
+        using var response = await organizer.SubmitAsync(page, "form[action*='handler=Issue']", new() { ["count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        return (await Session.ParseAsync(response)).QuerySelectorAll(".slip-code").Select(e => e.TextContent.Trim()).ToList();
+    }
+
     /// <summary>Reporter ids in ballot order: on site in speaking order, then the written reporters.</summary>
     protected async Task<List<Guid>> BallotOrderAsync(Guid meetingId)
     {
