@@ -133,7 +133,8 @@ create_database
 
 export ASPNETCORE_ENVIRONMENT=Development
 export ASPNETCORE_URLS="http://127.0.0.1:$APP_PORT"
-export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=$DATABASE;Username=postgres"
+# PostgreSQL allows 100 connections by default: 80 for the ordinary pool, 16 for the phone ballots (README, Configuration).
+export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=$DATABASE;Username=postgres;Maximum Pool Size=80"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 rm_log "starting the app at $ASPNETCORE_URLS (Ctrl-C stops the app and PostgreSQL)"

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -10,10 +9,16 @@ namespace ReviewMeetings.Benchmarks;
 /// <summary>What one load run measured: ballots stored, failures, wall time and the latency of each kind of request.</summary>
 internal sealed record LoadResult(int Succeeded, IReadOnlyList<string> Errors, TimeSpan Elapsed, IReadOnlyDictionary<string, Latencies> Steps)
 {
+    /// <summary>Every request as (milliseconds from the start of the run when it was sent, its latency), when recorded.</summary>
+    public IReadOnlyList<(double At, double Ms)> Requests { get; init; } = [];
+
     public double BallotsPerSecond => Succeeded / Elapsed.TotalSeconds;
 
     /// <summary>CPU time the run took, set by the caller that measured it.</summary>
     public CpuTime Cpu { get; init; }
+
+    /// <summary>Bytes allocated by this process (app and load generator) during the run, set by the caller that measured it.</summary>
+    public long AllocatedBytes { get; init; }
 
     public double CpuMsPerBallot(Func<CpuTime, TimeSpan> part) => part(Cpu).TotalMilliseconds / Succeeded;
 
@@ -43,18 +48,20 @@ internal static partial class VotingLoad
         using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var queue = new ConcurrentQueue<(string Code, int Seed)>(codes.Select((c, i) => (c, i)));
         var latencies = scripted
-            ? new Dictionary<string, ConcurrentBag<double>> { [Open] = [], [Scripted] = [] }
-            : new Dictionary<string, ConcurrentBag<double>> { [Open] = [], [Review] = [], [Submit] = [] };
+            ? new Dictionary<string, ConcurrentBag<(double At, double Ms)>> { [Open] = [], [Scripted] = [] }
+            : new Dictionary<string, ConcurrentBag<(double At, double Ms)>> { [Open] = [], [Review] = [], [Submit] = [] };
         var errors = new ConcurrentBag<string>();
         var succeeded = 0;
         var clock = Stopwatch.StartNew();
+        _started = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
+            var buffer = new byte[PageBufferSize];
             while (queue.TryDequeue(out var voter))
             {
                 try
                 {
-                    await VoteAsync(http, voter.Code, new Random(voter.Seed), latencies, scripted);
+                    await VoteAsync(http, voter.Code, new Random(voter.Seed), latencies, scripted, buffer);
                     Interlocked.Increment(ref succeeded);
                 }
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
@@ -64,22 +71,28 @@ internal static partial class VotingLoad
             }
         })));
         clock.Stop();
-        return new LoadResult(succeeded, [.. errors], clock.Elapsed, latencies.ToDictionary(l => l.Key, l => new Latencies(l.Value)));
+        return new LoadResult(succeeded, [.. errors], clock.Elapsed, latencies.ToDictionary(l => l.Key, l => new Latencies(l.Value.Select(r => r.Ms))))
+        {
+            Requests = [.. latencies.Values.SelectMany(l => l).OrderBy(r => r.At)],
+        };
     }
 
     /// <summary>Opens one ballot of the meeting without voting, as the first voter (or the organizer trying a slip) does.</summary>
-    public static async Task OpenAsync(Uri baseAddress, string code)
+    /// <returns>The size of the page in bytes.</returns>
+    public static async Task<int> OpenAsync(Uri baseAddress, string code)
     {
         using var http = new HttpClient { BaseAddress = baseAddress };
         using var response = await http.GetAsync($"/v/{code}");
         response.EnsureSuccessStatusCode();
+        var bytes = await response.Content.ReadAsByteArrayAsync(); File.WriteAllBytes("/tmp/ballot-page.html", bytes); return bytes.Length;
     }
 
-    private static async Task VoteAsync(HttpClient http, string code, Random random, Dictionary<string, ConcurrentBag<double>> latencies, bool scripted)
+    private static async Task VoteAsync(
+        HttpClient http, string code, Random random, Dictionary<string, ConcurrentBag<(double At, double Ms)>> latencies, bool scripted, byte[] buffer)
     {
         if (scripted)
         {
-            await VoteScriptedAsync(http, code, random, latencies);
+            await VoteScriptedAsync(http, code, random, latencies, buffer);
             return;
         }
 
@@ -113,47 +126,105 @@ internal static partial class VotingLoad
 
     /// <summary>
     /// A phone running the ballot's script: opens the ballot, and from the review step sends the form as it stands to
-    /// the 确认提交 button's formaction (what ballot.js does). The page is read into a pooled buffer and searched as
+    /// the 确认提交 button's formaction (what ballot.js does). The page is read into the client's buffer and searched as
     /// UTF-8: read as a string it would be a large-object allocation per voter, and the load generator shares the cores
     /// with the app it measures.
     /// </summary>
-    private static async Task VoteScriptedAsync(HttpClient http, string code, Random random, Dictionary<string, ConcurrentBag<double>> latencies)
+    private static async Task VoteScriptedAsync(
+        HttpClient http, string code, Random random, Dictionary<string, ConcurrentBag<(double At, double Ms)>> latencies, byte[] buffer)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(PageBufferSize);
-        try
+        var (ballot, cookie) = await OpenScriptedAsync(http, code, latencies[Open], buffer);
+        await SubmitScriptedAsync(http, code, ballot, cookie, random, latencies[Scripted]);
+    }
+
+    private static async Task<(BallotForm Ballot, string Cookie)> OpenScriptedAsync(
+        HttpClient http, string code, ConcurrentBag<(double At, double Ms)> latencies, byte[] buffer)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v/{code}");
+        var started = Stopwatch.GetTimestamp();
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var length = await ReadAllAsync(response, buffer);
+        latencies.Add(Timed(started));
+        if (response.StatusCode != HttpStatusCode.OK)
         {
-            BallotForm ballot;
-            string cookie;
-            using (var request = new HttpRequestMessage(HttpMethod.Get, $"/v/{code}"))
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-                var length = await ReadAllAsync(response, buffer);
-                latencies[Open].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    throw new HttpRequestException($"GET /v/{{code}}: {(int)response.StatusCode}");
-                }
-
-                ballot = BallotForm.Parse(buffer.AsSpan(0, length));
-                cookie = response.Headers.TryGetValues("Set-Cookie", out var values) ? string.Join("; ", values.Select(v => v.Split(';')[0])) : "";
-            }
-
-            var form = new List<KeyValuePair<string, string>>(ballot.Reporters.Count + 2) { new("Code", code), new("__RequestVerificationToken", ballot.Token) };
-            form.AddRange(ballot.Reporters.Select(r => new KeyValuePair<string, string>($"Grades[{r}]", Pick(random))));
-            var answer = await PostAsync(http, ballot.Action, form, cookie, latencies[Scripted]);
-            if (!answer.Html.Contains("\"done\":true", StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException("The ballot was not accepted.");
-            }
+            throw new HttpRequestException($"GET /v/{{code}}: {(int)response.StatusCode}");
         }
-        finally
+
+        var cookie = response.Headers.TryGetValues("Set-Cookie", out var values) ? string.Join("; ", values.Select(v => v.Split(';')[0])) : "";
+        return (BallotForm.Parse(buffer.AsSpan(0, length)), cookie);
+    }
+
+    private static async Task SubmitScriptedAsync(
+        HttpClient http, string code, BallotForm ballot, string cookie, Random random, ConcurrentBag<(double At, double Ms)> latencies)
+    {
+        var form = new List<KeyValuePair<string, string>>(ballot.Reporters.Count + 2) { new("Code", code), new("__RequestVerificationToken", ballot.Token) };
+        form.AddRange(ballot.Reporters.Select(r => new KeyValuePair<string, string>($"Grades[{r}]", Pick(random))));
+        var answer = await PostAsync(http, ballot.Action, form, cookie, latencies);
+        if (!answer.Html.Contains("\"done\":true", StringComparison.Ordinal))
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            throw new InvalidOperationException("The ballot was not accepted.");
         }
     }
 
-    private const int PageBufferSize = 512 * 1024;
+    /// <summary>
+    /// The two requests of a scripted ballot measured apart (<c>split</c>): every voter opens the ballot, then every voter
+    /// submits, so the CPU time of each can be read on its own.
+    /// </summary>
+    public static async Task<(LoadResult Opened, LoadResult Submitted)> RunSplitAsync(
+        Uri baseAddress, IReadOnlyList<string> codes, int clients, Func<Func<Task<LoadResult>>, Task<LoadResult>> measure)
+    {
+        using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = clients };
+        using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var opened = new ConcurrentBag<(string Code, int Seed, BallotForm Ballot, string Cookie)>();
+        var open = await measure(() => RunEachAsync(codes.Select((c, i) => (Code: c, Seed: i)).ToList(), clients, Open, async (voter, latencies, buffer) =>
+        {
+            var (ballot, cookie) = await OpenScriptedAsync(http, voter.Code, latencies, buffer);
+            opened.Add((voter.Code, voter.Seed, ballot, cookie));
+        }));
+        // A pause between the two, so a profiler can tell them apart.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var submit = await measure(() => RunEachAsync([.. opened], clients, Scripted, (voter, latencies, _) =>
+            SubmitScriptedAsync(http, voter.Code, voter.Ballot, voter.Cookie, new Random(voter.Seed), latencies)));
+        return (open, submit);
+    }
+
+    private static async Task<LoadResult> RunEachAsync<T>(List<T> work, int clients, string step, Func<T, ConcurrentBag<(double At, double Ms)>, byte[], Task> run)
+    {
+        var queue = new ConcurrentQueue<T>(work);
+        var latencies = new ConcurrentBag<(double At, double Ms)>();
+        var errors = new ConcurrentBag<string>();
+        var succeeded = 0;
+        var clock = Stopwatch.StartNew();
+        _started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            var buffer = new byte[PageBufferSize];
+            while (queue.TryDequeue(out var item))
+            {
+                try
+                {
+                    await run(item, latencies, buffer);
+                    Interlocked.Increment(ref succeeded);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+                {
+                    errors.Add(ex.Message);
+                }
+            }
+        })));
+        clock.Stop();
+        return new LoadResult(succeeded, [.. errors], clock.Elapsed, new Dictionary<string, Latencies> { [step] = new(latencies.Select(l => l.Ms)) });
+    }
+
+    // When the run started, so each request can be placed on its timeline (one run at a time).
+    private static long _started;
+
+    private static (double At, double Ms) Timed(long started) =>
+        (Stopwatch.GetElapsedTime(_started, started).TotalMilliseconds, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+    // Each client reads every page into one buffer of its own: 200 clients renting from the shared pool overran it, and
+    // each overflow was a new large-object array, collected only by full (gen2) collections.
+    private const int PageBufferSize = 256 * 1024;
 
     private static async Task<int> ReadAllAsync(HttpResponseMessage response, byte[] buffer)
     {
@@ -228,14 +299,14 @@ internal static partial class VotingLoad
     }
 
     private static Task<(string Html, IReadOnlyList<string> Cookies)> PostAsync(
-        HttpClient http, string action, List<KeyValuePair<string, string>> form, string cookie, ConcurrentBag<double> latencies)
+        HttpClient http, string action, List<KeyValuePair<string, string>> form, string cookie, ConcurrentBag<(double At, double Ms)> latencies)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(form) };
         return SendAsync(http, request, cookie, latencies);
     }
 
     private static async Task<(string Html, IReadOnlyList<string> Cookies)> SendAsync(
-        HttpClient http, HttpRequestMessage request, string? cookie, ConcurrentBag<double> latencies)
+        HttpClient http, HttpRequestMessage request, string? cookie, ConcurrentBag<(double At, double Ms)> latencies)
     {
         using (request)
         {
@@ -244,10 +315,10 @@ internal static partial class VotingLoad
                 request.Headers.Add("Cookie", cookie);
             }
 
-            var clock = Stopwatch.StartNew();
+            var started = Stopwatch.GetTimestamp();
             using var response = await http.SendAsync(request);
             var html = await response.Content.ReadAsStringAsync();
-            latencies.Add(clock.Elapsed.TotalMilliseconds);
+            latencies.Add(Timed(started));
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 throw new HttpRequestException($"{request.Method} {request.RequestUri}: {(int)response.StatusCode}");

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Pages.Vote;
 
 namespace ReviewMeetings.Web.Infrastructure;
@@ -15,6 +16,7 @@ public static class VotingSetup
         // The ballot box keeps the meeting a ballot shows in memory (Pages/Vote/BallotBox): every voter opens it at least twice.
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<BallotBox>();
+        builder.Services.AddSingleton<VotingDataSource>();
         builder.Services.AddSingleton<BallotItemsCache>();
         builder.Services.AddRateLimiter(options =>
         {

@@ -12,6 +12,10 @@ internal sealed class BallotCodeConfiguration : IEntityTypeConfiguration<BallotC
     public void Configure(EntityTypeBuilder<BallotCode> builder)
     {
         builder.ToTable("ballot_codes");
+        // Every code is updated once (used or voided). With half of each page free, PostgreSQL can write the new row
+        // version on the same page without touching the three indexes (a HOT update): casting a ballot cost about a
+        // fifth less database time than with full pages (docs/performance.md).
+        builder.HasStorageParameter("fillfactor", 50);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.GroupKey).HasMaxLength(64);
         builder.Property(c => c.Hash).HasMaxLength(64).IsFixedLength();

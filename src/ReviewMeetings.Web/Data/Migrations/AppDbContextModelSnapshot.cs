@@ -399,6 +399,8 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasDatabaseName("ix_ballot_codes_meeting_id_group_key");
 
                     b.ToTable("ballot_codes", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.PaperBatch", b =>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Npgsql;
+using NpgsqlTypes;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Web.Data;
@@ -30,16 +32,29 @@ public sealed record OpenCode(string Hash, string GroupKey, string Display, Meet
 /// <summary>
 /// Where every phone ballot goes in and out: finds the code a voter typed and casts the ballot with it. The ballot
 /// page and the script-driven submission (<see cref="BallotSubmission"/>) share it, so both keep the same guarantees.
-/// Nothing here is logged.
+/// Nothing here is logged. Finding and casting are one statement each on the voting data source (ADR 0010), in the
+/// tables and columns EF Core maps (Data/Configurations); the meeting a ballot shows comes through EF Core.
 /// </summary>
-public sealed class BallotBox(AppDbContext db, IMemoryCache cache)
+public sealed class BallotBox(AppDbContext db, VotingDataSource voting, IMemoryCache cache)
 {
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<CodeRow?>> FindCode = EF.CompileAsyncQuery(
-        (AppDbContext db, string hash, CancellationToken _) => db.BallotCodes
-            .Where(c => c.Hash == hash && c.State == BallotCodeState.Issued)
-            .Join(db.Meetings.Where(m => m.Status == MeetingStatus.Evaluating && m.VotingClosedAt == null),
-                c => c.MeetingId, m => m.Id, (c, m) => new CodeRow(c.MeetingId, c.GroupKey, m.Version))
-            .SingleOrDefault());
+    // The code, when unused and its meeting is voting; with the meeting's row version, which keys the cached meeting.
+    private static readonly string FindCodeSql = $"""
+        SELECT c.meeting_id, c.group_key, m.xmin FROM ballot_codes AS c JOIN meetings AS m ON m.id = c.meeting_id
+        WHERE c.hash = CAST($1 AS character(64)) AND c.state = '{BallotCodeState.Issued}'
+          AND m.status = '{MeetingStatus.Evaluating}' AND m.voting_closed_at IS NULL
+        """;
+
+    // $1 hash, $2 meeting, $3 group, $4 any meeting version (a found code) or only $5 (a claimed one), $6 ballot id, $7 marks.
+    private static readonly string CastSql = $"""
+        WITH used AS (
+            UPDATE ballot_codes SET state = '{BallotCodeState.Used}'
+            WHERE hash = CAST($1 AS character(64)) AND meeting_id = $2 AND group_key = $3 AND state = '{BallotCodeState.Issued}'
+              AND EXISTS (SELECT 1 FROM meetings m WHERE m.id = ballot_codes.meeting_id AND m.status = '{MeetingStatus.Evaluating}'
+                          AND m.voting_closed_at IS NULL AND ($4 OR m.xmin = $5))
+            RETURNING 1)
+        INSERT INTO ballots (id, meeting_id, group_key, grades)
+        SELECT $6, $2, $3, CAST($7 AS jsonb) FROM used
+        """;
 
     /// <summary>What the ballot page carries for <see cref="ClaimAsync"/>: the meeting, its version and the code's rater group.</summary>
     public static string ClaimOf(OpenCode code)
@@ -79,7 +94,7 @@ public sealed class BallotBox(AppDbContext db, IMemoryCache cache)
         }
 
         var hash = BallotCodeFormat.Hash(canonical);
-        var row = await FindCode(db, hash, cancellationToken);
+        var row = await FindCodeAsync(hash, cancellationToken);
         var meeting = row is null ? null : await MeetingAsync(row.MeetingId, row.Version, cancellationToken);
         return meeting is null ? null : new OpenCode(hash, row!.GroupKey, BallotCodeFormat.Display(canonical), meeting);
     }
@@ -96,24 +111,15 @@ public sealed class BallotBox(AppDbContext db, IMemoryCache cache)
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(ballot);
-        var issued = nameof(BallotCodeState.Issued);
-        var used = nameof(BallotCodeState.Used);
-        var evaluating = nameof(MeetingStatus.Evaluating);
-        var anyVersion = !code.Claimed;
-        var version = code.Meeting.Version.ToString(CultureInfo.InvariantCulture);
-        var grades = BallotConfiguration.GradesJson(ballot.Grades);
-        var stored = await db.Database.ExecuteSqlAsync(
-            $"""
-            WITH used AS (
-                UPDATE ballot_codes SET state = {used}
-                WHERE hash = CAST({code.Hash} AS character(64)) AND meeting_id = {ballot.MeetingId} AND group_key = {ballot.GroupKey} AND state = {issued}
-                  AND EXISTS (SELECT 1 FROM meetings m WHERE m.id = ballot_codes.meeting_id AND m.status = {evaluating} AND m.voting_closed_at IS NULL
-                              AND ({anyVersion} OR m.xmin = CAST({version} AS xid)))
-                RETURNING 1)
-            INSERT INTO ballots (id, meeting_id, group_key, grades)
-            SELECT {ballot.Id}, {ballot.MeetingId}, {ballot.GroupKey}, CAST({grades} AS jsonb) FROM used
-            """,
-            cancellationToken);
+        await using var command = voting.Source.CreateCommand(CastSql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code.Hash });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = ballot.MeetingId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ballot.GroupKey });
+        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = !code.Claimed });
+        command.Parameters.Add(new NpgsqlParameter<uint> { TypedValue = code.Meeting.Version, NpgsqlDbType = NpgsqlDbType.Xid });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = ballot.Id });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = BallotConfiguration.GradesJson(ballot.Grades) });
+        var stored = await command.ExecuteNonQueryAsync(cancellationToken);
         return stored == 1;
     }
 
@@ -137,6 +143,14 @@ public sealed class BallotBox(AppDbContext db, IMemoryCache cache)
         }
 
         return meeting;
+    }
+
+    private async Task<CodeRow?> FindCodeAsync(string hash, CancellationToken cancellationToken)
+    {
+        await using var command = voting.Source.CreateCommand(FindCodeSql);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = hash });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new CodeRow(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<uint>(2)) : null;
     }
 
     private sealed record CodeRow(Guid MeetingId, string GroupKey, uint Version);

@@ -13,12 +13,14 @@ namespace ReviewMeetings.Web.Tests.Pages.Evaluation;
 /// The ballot as its script submits it: the review step in the browser and one POST to /v/ballot, which must keep
 /// every guarantee of the page's own submit step.
 /// </summary>
-public sealed class BallotSubmissionTests : EvaluationTest
+public class BallotSubmissionTests : EvaluationTest
 {
     private const string Confirm = "button[data-ballot-confirm]";
 
-    internal override AppFactory CreateFactory(string connectionString) =>
-        new(connectionString, settings: new Dictionary<string, string> { ["Voting:RequestsPerMinutePerAddress"] = "200" });
+    /// <summary>The app's settings for these tests; <see cref="BallotSubmissionWithoutMultiplexingTests"/> changes one.</summary>
+    private protected virtual Dictionary<string, string> Settings => new() { ["Voting:RequestsPerMinutePerAddress"] = "200" };
+
+    internal override AppFactory CreateFactory(string connectionString) => new(connectionString, settings: Settings);
 
     /// <summary>Submits the ballot form through its 确认提交 button as the script does, and reads the JSON answer.</summary>
     private static async Task<(HttpStatusCode Status, JsonElement Answer)> ConfirmAsync(Session voter, IHtmlDocument ballot, Dictionary<string, string> grades)
@@ -264,4 +266,13 @@ public sealed class BallotSubmissionTests : EvaluationTest
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Equal(0, await DbAsync(db => db.Ballots.CountAsync()));
     }
+}
+
+/// <summary>
+/// Every submission test again with the voting connections pooled the ordinary way instead of multiplexed
+/// (<c>Voting:Multiplexing=false</c>, ADR 0010): the guarantees must not depend on how statements reach the database.
+/// </summary>
+public sealed class BallotSubmissionWithoutMultiplexingTests : BallotSubmissionTests
+{
+    private protected override Dictionary<string, string> Settings => new(base.Settings) { ["Voting:Multiplexing"] = "false" };
 }

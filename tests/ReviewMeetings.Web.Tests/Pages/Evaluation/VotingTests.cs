@@ -206,6 +206,17 @@ public sealed class VotingTests : AppTest
     }
 
     [Fact]
+    public async Task Codes_are_stored_with_room_on_each_page_for_their_one_update()
+    {
+        await using var connection = new NpgsqlConnection(Factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT reloptions FROM pg_class WHERE relname = 'ballot_codes'", connection);
+
+        // Half of each page free lets PostgreSQL use a code without touching its indexes (ADR 0010).
+        Assert.Contains("fillfactor=50", (string[])(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public async Task Guessing_is_rate_limited_with_a_Chinese_page()
     {
         using var voter = Anonymous();
