@@ -73,7 +73,7 @@ internal static class Report
     {
         var window = run.Elapsed.TotalMilliseconds / 10;
         var windows = run.Requests.GroupBy(r => Math.Min(9, (int)(r.At / window))).OrderBy(g => g.Key)
-            .Select(g => $"{g.Key * window / 1000:0.0} s: {g.Count()} sent, p50 {new Latencies(g.Select(r => r.Ms)).Median:0}, {g.Count(r => r.Ms > p99)} slow");
+            .Select(g => $"{g.Key * window / 1000:0.00} s: {g.Count()} sent, p50 {new Latencies(g.Select(r => r.Ms)).Median:0}, {g.Count(r => r.Ms > p99)} slow");
         Line($"  timeline (slow: over {p99:0} ms): {string.Join("; ", windows)}");
     }
 

@@ -46,35 +46,9 @@ internal static partial class VotingLoad
     {
         using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = clients };
         using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var queue = new ConcurrentQueue<(string Code, int Seed)>(codes.Select((c, i) => (c, i)));
-        var latencies = scripted
-            ? new Dictionary<string, ConcurrentBag<(double At, double Ms)>> { [Open] = [], [Scripted] = [] }
-            : new Dictionary<string, ConcurrentBag<(double At, double Ms)>> { [Open] = [], [Review] = [], [Submit] = [] };
-        var errors = new ConcurrentBag<string>();
-        var succeeded = 0;
-        var clock = Stopwatch.StartNew();
-        _started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-        {
-            var buffer = new byte[PageBufferSize];
-            while (queue.TryDequeue(out var voter))
-            {
-                try
-                {
-                    await VoteAsync(http, voter.Code, new Random(voter.Seed), latencies, scripted, buffer);
-                    Interlocked.Increment(ref succeeded);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
-                {
-                    errors.Add(ex.Message);
-                }
-            }
-        })));
-        clock.Stop();
-        return new LoadResult(succeeded, [.. errors], clock.Elapsed, latencies.ToDictionary(l => l.Key, l => new Latencies(l.Value.Select(r => r.Ms))))
-        {
-            Requests = [.. latencies.Values.SelectMany(l => l).OrderBy(r => r.At)],
-        };
+        return await RunEachAsync(
+            codes.Select((c, i) => (Code: c, Seed: i)), clients, scripted ? [Open, Scripted] : [Open, Review, Submit],
+            (voter, latencies, buffer) => VoteAsync(http, voter.Code, new Random(voter.Seed), latencies, scripted, buffer));
     }
 
     /// <summary>Opens one ballot of the meeting without voting, as the first voter (or the organizer trying a slip) does.</summary>
@@ -176,22 +150,27 @@ internal static partial class VotingLoad
         using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = clients };
         using var http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var opened = new ConcurrentBag<(string Code, int Seed, BallotForm Ballot, string Cookie)>();
-        var open = await measure(() => RunEachAsync(codes.Select((c, i) => (Code: c, Seed: i)).ToList(), clients, Open, async (voter, latencies, buffer) =>
+        var open = await measure(() => RunEachAsync(codes.Select((c, i) => (Code: c, Seed: i)), clients, [Open], async (voter, latencies, buffer) =>
         {
-            var (ballot, cookie) = await OpenScriptedAsync(http, voter.Code, latencies, buffer);
+            var (ballot, cookie) = await OpenScriptedAsync(http, voter.Code, latencies[Open], buffer);
             opened.Add((voter.Code, voter.Seed, ballot, cookie));
         }));
         // A pause between the two, so a profiler can tell them apart.
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var submit = await measure(() => RunEachAsync([.. opened], clients, Scripted, (voter, latencies, _) =>
-            SubmitScriptedAsync(http, voter.Code, voter.Ballot, voter.Cookie, new Random(voter.Seed), latencies)));
+        var submit = await measure(() => RunEachAsync(opened, clients, [Scripted], (voter, latencies, _) =>
+            SubmitScriptedAsync(http, voter.Code, voter.Ballot, voter.Cookie, new Random(voter.Seed), latencies[Scripted])));
         return (open, submit);
     }
 
-    private static async Task<LoadResult> RunEachAsync<T>(List<T> work, int clients, string step, Func<T, ConcurrentBag<(double At, double Ms)>, byte[], Task> run)
+    /// <summary>
+    /// <paramref name="clients"/> clients take the work from one queue until it is empty, each with its own page buffer;
+    /// the latencies of each step in <paramref name="steps"/> are kept apart, and every request is placed on the run's timeline.
+    /// </summary>
+    private static async Task<LoadResult> RunEachAsync<T>(
+        IEnumerable<T> work, int clients, IReadOnlyList<string> steps, Func<T, Dictionary<string, ConcurrentBag<(double At, double Ms)>>, byte[], Task> run)
     {
         var queue = new ConcurrentQueue<T>(work);
-        var latencies = new ConcurrentBag<(double At, double Ms)>();
+        var latencies = steps.ToDictionary(s => s, _ => new ConcurrentBag<(double At, double Ms)>());
         var errors = new ConcurrentBag<string>();
         var succeeded = 0;
         var clock = Stopwatch.StartNew();
@@ -213,7 +192,10 @@ internal static partial class VotingLoad
             }
         })));
         clock.Stop();
-        return new LoadResult(succeeded, [.. errors], clock.Elapsed, new Dictionary<string, Latencies> { [step] = new(latencies.Select(l => l.Ms)) });
+        return new LoadResult(succeeded, [.. errors], clock.Elapsed, latencies.ToDictionary(l => l.Key, l => new Latencies(l.Value.Select(r => r.Ms))))
+        {
+            Requests = [.. latencies.Values.SelectMany(l => l).OrderBy(r => r.At)],
+        };
     }
 
     // When the run started, so each request can be placed on its timeline (one run at a time).

@@ -7,7 +7,7 @@ namespace ReviewMeetings.Web.Pages.Live;
 /// per meeting however many ballots come in, and off the voter's request so voting never waits for it. Nothing
 /// about any single ballot is passed on or logged: the screens get the counts only.
 /// </summary>
-public sealed partial class BallotProgressPush(IServiceScopeFactory scopes, ILogger<BallotProgressPush> logger)
+public sealed partial class BallotProgressPush(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<BallotProgressPush> logger)
 {
     private static readonly TimeSpan Coalescing = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<Guid, byte> _scheduled = new();
@@ -22,7 +22,16 @@ public sealed partial class BallotProgressPush(IServiceScopeFactory scopes, ILog
 
     private async Task PushSoonAsync(Guid meetingId)
     {
-        await Task.Delay(Coalescing);
+        try
+        {
+            await Task.Delay(Coalescing, lifetime.ApplicationStopping);
+        }
+        catch (OperationCanceledException)
+        {
+            // The app is stopping, and the screens with it: there is nobody left to tell.
+            return;
+        }
+
         _scheduled.TryRemove(meetingId, out _);
         try
         {
@@ -31,7 +40,10 @@ public sealed partial class BallotProgressPush(IServiceScopeFactory scopes, ILog
         }
         catch (Exception ex) when (ex is InvalidOperationException or Npgsql.NpgsqlException or ObjectDisposedException)
         {
-            LogPushFailed(ex);
+            if (!lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                LogPushFailed(ex);
+            }
         }
     }
 
