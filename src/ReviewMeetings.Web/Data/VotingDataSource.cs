@@ -16,9 +16,8 @@ public sealed class VotingDataSource(IConfiguration configuration) : IAsyncDispo
 {
     public const int DefaultConnections = 16;
 
-    private readonly Lazy<NpgsqlDataSource> _source = new(() => NpgsqlDataSource.Create(Settings(configuration)));
-
-    public NpgsqlDataSource Source => _source.Value;
+    // Made when the first ballot needs it: the container builds a singleton on first use.
+    public NpgsqlDataSource Source { get; } = NpgsqlDataSource.Create(Settings(configuration));
 
     /// <summary>The app's connection string (with its defaults), multiplexed on at most <c>Voting:DatabaseConnections</c> connections.</summary>
     public static string Settings(IConfiguration configuration)
@@ -33,11 +32,5 @@ public sealed class VotingDataSource(IConfiguration configuration) : IAsyncDispo
         return builder.ConnectionString;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_source.IsValueCreated)
-        {
-            await _source.Value.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => Source.DisposeAsync();
 }
