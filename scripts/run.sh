@@ -135,6 +135,16 @@ export ASPNETCORE_ENVIRONMENT=Development
 export ASPNETCORE_URLS="http://127.0.0.1:$APP_PORT"
 # PostgreSQL allows 100 connections by default: 80 for the ordinary pool, 16 for the phone ballots (README, Configuration).
 export ConnectionStrings__Default="Host=127.0.0.1;Port=$PG_PORT;Database=$DATABASE;Username=postgres;Maximum Pool Size=80"
+# The voting secret (Voting:SecretKey) keys the ballot codes' hashes and seals waiting ballots; it must never live in the
+# database. This cluster's own secret is made once and kept beside the cluster, so codes issued earlier keep working.
+if [ -z "${Voting__SecretKey:-}" ]; then
+    SECRET_FILE="$DATA_DIR/voting-secret-key"
+    if [ ! -s "$SECRET_FILE" ]; then
+        (umask 077 && head -c 32 /dev/urandom | base64 > "$SECRET_FILE")
+    fi
+    Voting__SecretKey="$(cat "$SECRET_FILE")"
+fi
+export Voting__SecretKey
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 rm_log "starting the app at $ASPNETCORE_URLS (Ctrl-C stops the app and PostgreSQL)"

@@ -23,9 +23,9 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (MissingConnectionStringException ex)
+catch (Exception ex) when (ex is MissingConnectionStringException or ReviewMeetings.Web.Pages.Vote.MissingVotingKeyException)
 {
-    // One clear line instead of a stack trace: the operator only needs to set the connection string.
+    // One clear line instead of a stack trace: the operator only needs to set the connection string or the voting secret.
     using var logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger();
     logger.Fatal("Cannot start: {Reason}", ex.Message);
     return 1;

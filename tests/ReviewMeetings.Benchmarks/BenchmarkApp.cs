@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewMeetings.Web.Pages.Vote;
 
 namespace ReviewMeetings.Benchmarks;
 
@@ -35,6 +36,7 @@ internal sealed class BenchmarkApp(string connectionString) : WebApplicationFact
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("DemoData:Meetings", "false");
+        builder.UseSetting("Voting:SecretKey", VotingKeys.NewSecret());
         builder.UseSetting("Voting:RequestsPerMinutePerAddress", RequestsPerMinutePerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Voting requests are never logged anyway; this keeps the results page's request log lines off the report.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

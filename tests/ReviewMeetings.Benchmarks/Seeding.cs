@@ -4,6 +4,7 @@ using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Pages.Vote;
 
 namespace ReviewMeetings.Benchmarks;
 
@@ -62,7 +63,7 @@ internal static class Seeding
         meeting.StartEvaluation(organizer.Id, now);
         db.Meetings.Add(meeting);
 
-        var issued = groups.SelectMany(g => BallotCode.Issue(meeting.Id, g.Id.ToString(), g.Expected)).ToList();
+        var issued = groups.SelectMany(g => BallotCode.Issue(meeting.Id, g.Id.ToString(), g.Expected, services.GetRequiredService<VotingKeys>().CodeHashKey)).ToList();
         db.BallotCodes.AddRange(issued.Select(x => x.Code));
         await db.SaveChangesAsync();
         var plain = issued.Select(x => BallotCodeFormat.Display(x.Plain)).ToArray();

@@ -11,8 +11,9 @@ public enum BallotCodeState
 }
 
 /// <summary>
-/// A one-time ballot code (测评码). Only the hash is stored; the code itself exists on the printed slip alone.
-/// The row says which rater group the code belongs to and whether it was used, and nothing that would tie it to a ballot.
+/// A one-time ballot code (测评码). Only a keyed hash is stored (<see cref="BallotCodeFormat.Hash"/>); the code itself
+/// exists on the printed slip alone. The row says which rater group the code belongs to and whether it was used, and
+/// nothing that would tie it to a ballot.
 /// </summary>
 public sealed class BallotCode
 {
@@ -41,14 +42,18 @@ public sealed class BallotCode
 
     public BallotCodeState State { get; private set; }
 
-    /// <summary>Makes <paramref name="count"/> new codes for one rater group; the plain codes are returned once, for printing.</summary>
-    public static IReadOnlyList<(BallotCode Code, string Plain)> Issue(Guid meetingId, string groupKey, int count)
+    /// <summary>
+    /// Makes <paramref name="count"/> new codes for one rater group, stored under their hashes keyed with
+    /// <paramref name="hashKey"/>; the plain codes are returned once, for printing.
+    /// </summary>
+    public static IReadOnlyList<(BallotCode Code, string Plain)> Issue(Guid meetingId, string groupKey, int count, byte[] hashKey)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(groupKey);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentNullException.ThrowIfNull(hashKey);
         return Enumerable.Range(0, count)
             .Select(_ => BallotCodeFormat.Generate())
-            .Select(plain => (new BallotCode(meetingId, groupKey, BallotCodeFormat.Hash(plain)), plain))
+            .Select(plain => (new BallotCode(meetingId, groupKey, BallotCodeFormat.Hash(plain, hashKey)), plain))
             .ToList();
     }
 
@@ -83,6 +88,9 @@ public static class BallotCodeFormat
 {
     public const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTWXYZ";
     public const int SecretLength = 17;
+
+    /// <summary>The shortest key <see cref="Hash"/> takes: 256 bits.</summary>
+    public const int MinimumKeyBytes = 32;
 
     public static string Generate()
     {
@@ -141,8 +149,21 @@ public static class BallotCodeFormat
         return string.Join('-', Enumerable.Range(0, (code.Length + 3) / 4).Select(i => code.Substring(i * 4, Math.Min(4, code.Length - (i * 4)))));
     }
 
-    public static string Hash(string canonicalCode) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(canonicalCode)));
+    /// <summary>
+    /// The stored form of a code: HMAC-SHA256 under a key kept outside the database, so a copy of the database alone
+    /// cannot even tell whether a code someone saw on a slip was issued or used.
+    /// </summary>
+    public static string Hash(string canonicalCode, byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(canonicalCode);
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length < MinimumKeyBytes)
+        {
+            throw new ArgumentException($"A ballot code key needs at least {MinimumKeyBytes} bytes.", nameof(key));
+        }
+
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(canonicalCode)));
+    }
 
     // Position-weighted sum: catches any single wrong character and swaps of neighbours.
     private static char CheckCharacter(string secret)

@@ -31,6 +31,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Ballot> Ballots => Set<Ballot>();
 
+    public DbSet<InboxBallot> BallotInbox => Set<InboxBallot>();
+
+    public DbSet<BallotSeal> BallotSeals => Set<BallotSeal>();
+
     public DbSet<MeetingProgress> MeetingProgress => Set<MeetingProgress>();
 
     public DbSet<Comment> Comments => Set<Comment>();

@@ -32,6 +32,8 @@ internal static class StartupTasks
             return true;
         }
 
+        // Codes can be neither issued nor checked without the voting secret: refuse to serve rather than fail at the first ballot.
+        app.Services.GetRequiredService<Pages.Vote.VotingKeys>();
         if (app.Configuration.GetValue("Database:MigrateOnStartup", app.Environment.IsDevelopment()))
         {
             await db.Database.MigrateAsync();

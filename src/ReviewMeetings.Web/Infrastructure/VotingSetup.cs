@@ -18,6 +18,10 @@ public static class VotingSetup
         builder.Services.AddScoped<BallotBox>();
         builder.Services.AddSingleton<VotingDataSource>();
         builder.Services.AddSingleton<BallotItemsCache>();
+        // The voting secret is read when first needed; StartupTasks asks for it before the app serves anyone.
+        builder.Services.AddSingleton<VotingKeys>();
+        builder.Services.AddSingleton<BallotMixer>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<BallotMixer>());
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -5,6 +5,8 @@ namespace ReviewMeetings.Domain.Tests.Evaluation;
 
 public sealed class BallotCodeTests
 {
+    private static readonly byte[] Key = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+
     [Fact]
     public void Generated_codes_carry_at_least_80_random_bits_and_a_valid_check_character()
     {
@@ -87,12 +89,12 @@ public sealed class BallotCodeTests
     [Fact]
     public void Codes_are_stored_as_hashes_only()
     {
-        var issued = BallotCode.Issue(Guid.NewGuid(), "district-leaders", 5);
+        var issued = BallotCode.Issue(Guid.NewGuid(), "district-leaders", 5, Key);
 
         Assert.Equal(5, issued.Count);
         Assert.All(issued, x =>
         {
-            Assert.Equal(BallotCodeFormat.Hash(x.Plain), x.Code.Hash);
+            Assert.Equal(BallotCodeFormat.Hash(x.Plain, Key), x.Code.Hash);
             Assert.DoesNotContain(x.Plain, x.Code.Hash, StringComparison.Ordinal);
             Assert.Equal(64, x.Code.Hash.Length);
             Assert.Equal(BallotCodeState.Issued, x.Code.State);
@@ -102,8 +104,8 @@ public sealed class BallotCodeTests
     [Fact]
     public void A_code_is_used_once_and_a_voided_code_never()
     {
-        var (code, _) = BallotCode.Issue(Guid.NewGuid(), "g", 1)[0];
-        var (voided, _) = BallotCode.Issue(Guid.NewGuid(), "g", 1)[0];
+        var (code, _) = BallotCode.Issue(Guid.NewGuid(), "g", 1, Key)[0];
+        var (voided, _) = BallotCode.Issue(Guid.NewGuid(), "g", 1, Key)[0];
 
         code.Use();
         voided.Void();
@@ -113,4 +115,22 @@ public sealed class BallotCodeTests
         Assert.Equal("测评码无效。", Assert.Throws<DomainException>(voided.Use).Message);
         Assert.Equal("该测评码已使用，不能作废。", Assert.Throws<DomainException>(code.Void).Message);
     }
+
+    [Fact]
+    public void A_code_hash_cannot_be_confirmed_without_the_key()
+    {
+        var plain = BallotCodeFormat.Generate();
+        var otherKey = Enumerable.Repeat((byte)7, 32).ToArray();
+
+        var stored = BallotCodeFormat.Hash(plain, Key);
+
+        // Neither the plain SHA-256 of the code nor its hash under another key matches what is stored.
+        Assert.NotEqual(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(plain))), stored);
+        Assert.NotEqual(BallotCodeFormat.Hash(plain, otherKey), stored);
+        Assert.Equal(stored, BallotCodeFormat.Hash(plain, Key));
+    }
+
+    [Fact]
+    public void A_short_key_is_refused() =>
+        Assert.Throws<ArgumentException>(() => BallotCodeFormat.Hash(BallotCodeFormat.Generate(), new byte[16]));
 }

@@ -75,13 +75,13 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
         Assert.Equal([BallotSubmission.Path], posts.Select(p => p.PathAndQuery));
 
         // One ballot holds exactly those marks, and the code is spent.
-        var ballots = await DbAsync(db => db.Ballots.AsNoTracking().Where(b => b.MeetingId == meetingId).ToListAsync());
+        var ballots = await StoredBallotsAsync();
         var ballot = Assert.Single(ballots);
         Assert.Equal(14, ballot.Grades.Count);
         Assert.Equal("好", ballot.Grades[dongcheng]);
         Assert.Equal("较好", ballot.Grades[xicheng]);
         Assert.All(ballot.Grades.Where(g => g.Key != dongcheng && g.Key != xicheng), g => Assert.True(string.IsNullOrEmpty(g.Value)));
-        var hash = BallotCodeFormat.Hash(BallotCodeFormat.Normalize(code)!);
+        var hash = CodeHash(code);
         Assert.Equal(BallotCodeState.Used, await DbAsync(db => db.BallotCodes.Where(c => c.Hash == hash).Select(c => c.State).SingleAsync()));
 
         // The same code again gets the message every unusable code gets.
@@ -124,7 +124,7 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
 
         await Expect(Heading(page)).ToHaveTextAsync("投票成功");
         Assert.Equal(["?handler=Review", "?handler=Submit"], posts.Select(p => p.Query));
-        var ballot = await DbAsync(db => db.Ballots.AsNoTracking().SingleAsync(b => b.MeetingId == meetingId));
+        var ballot = (await StoredBallotsAsync()).Single();
         Assert.Equal("较好", ballot.Grades[dongcheng]);
     }
 
@@ -168,7 +168,7 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "重新输入测评码", Exact = true })).ToHaveAttributeAsync("href", "/v");
         await Expect(page.Locator("fieldset.ballot-item")).ToHaveCountAsync(0);
         await AssertNoSeriousAxeViolationsAsync(page);
-        Assert.Equal(0, await DbAsync(db => db.Ballots.CountAsync(b => b.MeetingId == meetingId)));
+        Assert.Equal(0, await ReceivedAsync());
     }
 
     private async Task<IBrowserContext> PhoneAsync(bool javaScript) =>

@@ -22,6 +22,9 @@ internal sealed class AppFactory(
         Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
     }
 
+    /// <summary>The tests' voting secret (<c>Voting:SecretKey</c>): 32 bytes in base64, like a real one.</summary>
+    public const string VotingSecret = "dGVzdHMgb25seTogbm90IGEgcmVhbCB2b3Rpbmcga2V5IQ==";
+
     public string ConnectionString { get; } = connectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -30,6 +33,7 @@ internal sealed class AppFactory(
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", prepareDatabase ? "true" : "false");
         builder.UseSetting("DemoData:Enabled", "true");
+        builder.UseSetting("Voting:SecretKey", VotingSecret);
         // Tests arrange their own meetings; the demo tree and accounts are the shared baseline.
         builder.UseSetting("DemoData:Meetings", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

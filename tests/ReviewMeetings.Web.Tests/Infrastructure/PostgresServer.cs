@@ -51,7 +51,7 @@ internal sealed class PostgresServer
         RunAsPostgres(Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync");
         var port = FreePort();
         var options = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
-            "-c full_page_writes=off -c max_connections=400 -c shared_buffers=128MB";
+            "-c full_page_writes=off -c max_connections=400 -c shared_buffers=128MB -c track_commit_timestamp=on";
         RunAsPostgres(Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(folder, "postgres.log"), "-o", options, "-w", "-t", "60", "start");
         var server = new PostgresServer(bin, folder, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();

@@ -1,7 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Pages.Vote;
 
 namespace ReviewMeetings.Web.Tests.Infrastructure;
 
@@ -44,6 +47,27 @@ public abstract class AppTest : IAsyncLifetime
         var response = await session.SubmitAsync("/Account/Login", "form", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in of {userName} failed: {(int)response.StatusCode}");
         return session;
+    }
+
+    /// <summary>The key the app hashes ballot codes with, for tests that issue codes directly.</summary>
+    protected byte[] CodeHashKey => Factory.Services.GetRequiredService<VotingKeys>().CodeHashKey;
+
+    /// <summary>The stored hash of a code as typed or printed.</summary>
+    protected string CodeHash(string code) => Factory.Services.GetRequiredService<VotingKeys>().CodeHash(BallotCodeFormat.Normalize(code)!);
+
+    /// <summary>Ballots received, whether still waiting sealed in the inbox or already mixed into <c>ballots</c> (ADR 0011).</summary>
+    protected Task<int> ReceivedAsync() => DbAsync(async db => await db.Ballots.CountAsync() + await db.BallotInbox.CountAsync());
+
+    /// <summary>Every received ballot as stored, after mixing whatever waits in the inbox however few there are.</summary>
+    protected async Task<List<Ballot>> StoredBallotsAsync()
+    {
+        var mixer = Factory.Services.GetRequiredService<BallotMixer>();
+        foreach (var meeting in await DbAsync(db => db.BallotInbox.Select(b => b.MeetingId).Distinct().ToListAsync()))
+        {
+            await mixer.SettleAsync(meeting, CancellationToken.None, minimum: 1);
+        }
+
+        return await DbAsync(db => db.Ballots.AsNoTracking().ToListAsync());
     }
 
     /// <summary>Reads or changes the database directly, for arranging data and checking what was stored.</summary>

@@ -51,3 +51,25 @@ internal sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
                     d => new Dictionary<Guid, string?>(d)));
     }
 }
+
+/// <summary>The inbox of cast phone ballots, sealed, waiting to be mixed (ADR 0011).</summary>
+internal sealed class InboxBallotConfiguration : IEntityTypeConfiguration<InboxBallot>
+{
+    public void Configure(EntityTypeBuilder<InboxBallot> builder)
+    {
+        builder.ToTable("ballot_inbox");
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.HasIndex(b => b.MeetingId);
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(b => b.MeetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BallotSealConfiguration : IEntityTypeConfiguration<BallotSeal>
+{
+    public void Configure(EntityTypeBuilder<BallotSeal> builder)
+    {
+        builder.ToTable("ballot_seals");
+        builder.HasKey(s => s.MeetingId);
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(s => s.MeetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

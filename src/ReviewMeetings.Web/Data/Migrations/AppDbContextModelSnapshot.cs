@@ -1300,6 +1300,50 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("ReviewMeetings.Web.Data.BallotSeal", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<bool>("Compact")
+                        .HasColumnType("boolean")
+                        .HasColumnName("compact");
+
+                    b.Property<bool>("Mixed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("mixed");
+
+                    b.HasKey("MeetingId")
+                        .HasName("pk_ballot_seals");
+
+                    b.ToTable("ballot_seals", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Web.Data.InboxBallot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ballot_inbox");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_ballot_inbox_meeting_id");
+
+                    b.ToTable("ballot_inbox", (string)null);
+                });
+
             modelBuilder.Entity("ReviewMeetings.Web.Data.ReportFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2054,6 +2098,26 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_users_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Web.Data.BallotSeal", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ballot_seals_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Web.Data.InboxBallot", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ballot_inbox_meetings_meeting_id");
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.PaperBatch", b =>

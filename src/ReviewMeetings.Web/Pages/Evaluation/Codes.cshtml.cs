@@ -11,6 +11,7 @@ using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Documents;
 using ReviewMeetings.Web.Infrastructure;
 using ReviewMeetings.Web.Pages.Meetings;
+using ReviewMeetings.Web.Pages.Vote;
 
 namespace ReviewMeetings.Web.Pages.Evaluation;
 
@@ -19,7 +20,7 @@ namespace ReviewMeetings.Web.Pages.Evaluation;
 /// only their hashes are kept, so they can never be shown again — lost slips are voided and spares issued.
 /// </summary>
 [Authorize(Roles = RoleNames.MeetingStaff)]
-public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbContext db, DocumentExport export) : PageModel
+public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbContext db, DocumentExport export, VotingKeys keys, BallotMixer mixer) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
 
@@ -50,7 +51,7 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
             return Page();
         }
 
-        var issued = BallotCode.Issue(id, group.Id.ToString(), count);
+        var issued = BallotCode.Issue(id, group.Id.ToString(), count, keys.CodeHashKey);
         db.BallotCodes.AddRange(issued.Select(x => x.Code));
         await db.SaveChangesAsync(cancellationToken);
         var slips = issued.Select(x => Slip.For(x.Plain, group.Name, VoteUrl(x.Plain))).ToArray();
@@ -82,7 +83,7 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
         }
 
         var canonical = BallotCodeFormat.Normalize(code);
-        var hash = canonical is null ? null : BallotCodeFormat.Hash(canonical);
+        var hash = canonical is null ? null : keys.CodeHash(canonical);
         var stored = hash is null ? null : await db.BallotCodes.SingleOrDefaultAsync(c => c.MeetingId == id && c.Hash == hash, cancellationToken);
         if (stored is null)
         {
@@ -121,6 +122,8 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
         var by = User.UserId();
         if (await saver.TrySaveAsync(meeting, meeting.Version, ModelState, () => change(meeting, by, saver.Now), prefix: ""))
         {
+            // Closing seals the ballots (ADR 0011): the last waiting ones are mixed in with all the others.
+            await mixer.SettleAsync(id, cancellationToken);
             TempData["Message"] = done;
             return RedirectToPage(new { id });
         }

@@ -72,7 +72,9 @@ public sealed class LiveStateReader(AppDbContext db, TimeProvider clock)
             .GroupBy(c => c.State)
             .Select(g => new { State = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var returned = await db.Ballots.CountAsync(b => b.MeetingId == meetingId, cancellationToken);
+        // Ballots waiting in the inbox to be mixed (ADR 0011) have been returned too: only their marks wait.
+        var returned = await db.Ballots.CountAsync(b => b.MeetingId == meetingId, cancellationToken)
+            + await db.BallotInbox.CountAsync(b => b.MeetingId == meetingId, cancellationToken);
         var paperIssued = await db.PaperIssues.Where(p => p.MeetingId == meetingId).SumAsync(p => p.Count, cancellationToken);
 
         var reporters = meeting.OnSite().Concat(meeting.Written())

@@ -6,12 +6,13 @@ using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Vote;
 
 namespace ReviewMeetings.Web.Pages.Meetings;
 
 /// <summary>Moves a meeting through its lifecycle; going back needs a reason, and after closing an administrator.</summary>
 [Authorize(Roles = RoleNames.MeetingStaff)]
-public sealed class StatusModel(MeetingAccess access, MeetingSaver saver, AppDbContext db) : PageModel
+public sealed class StatusModel(MeetingAccess access, MeetingSaver saver, AppDbContext db, BallotMixer mixer) : PageModel
 {
     [BindProperty]
     public uint Version { get; set; }
@@ -62,6 +63,8 @@ public sealed class StatusModel(MeetingAccess access, MeetingSaver saver, AppDbC
         };
         if (await saver.TrySaveAsync(meeting, Version, ModelState, change))
         {
+            // Leaving the evaluation seals the ballots (ADR 0011); entering it does nothing there.
+            await mixer.SettleAsync(id, cancellationToken);
             TempData["Message"] = $"会议状态已改为“{to.ChineseName()}”。";
             return RedirectToPage("Details", new { id });
         }
@@ -81,6 +84,7 @@ public sealed class StatusModel(MeetingAccess access, MeetingSaver saver, AppDbC
         var by = User.UserId();
         if (await saver.TrySaveAsync(meeting, Version, ModelState, () => meeting.Revert(to, reason, IsAdministrator, by, saver.Now), prefix: ""))
         {
+            await mixer.SettleAsync(id, cancellationToken);
             TempData["Message"] = $"会议已退回到“{to.ChineseName()}”。";
             return RedirectToPage("Details", new { id });
         }

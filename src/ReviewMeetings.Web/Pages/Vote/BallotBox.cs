@@ -6,7 +6,6 @@ using NpgsqlTypes;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Web.Data;
-using ReviewMeetings.Web.Data.Configurations;
 
 namespace ReviewMeetings.Web.Pages.Vote;
 
@@ -24,6 +23,9 @@ public sealed record OpenCode(string Hash, string GroupKey, string Display, Meet
 
     public string GroupName => Meeting.Attendance.SingleOrDefault(g => g.Id.ToString() == GroupKey)?.Name ?? "";
 
+    /// <summary>The length every sealed ballot of this meeting is padded to (<see cref="SealedBallot.Length"/>).</summary>
+    public int SealedLength => SealedBallot.Length(Reporters.Count, Rules);
+
     /// <summary>The ballot these marks make with this code; the domain refuses marks the meeting's rules do not allow.</summary>
     public Ballot Cast(IReadOnlyDictionary<Guid, string?> grades) =>
         Ballot.Cast(Meeting.Id, GroupKey, grades, Reporters.Select(r => r.Id).ToList(), Rules);
@@ -33,9 +35,10 @@ public sealed record OpenCode(string Hash, string GroupKey, string Display, Meet
 /// Where every phone ballot goes in and out: finds the code a voter typed and casts the ballot with it. The ballot
 /// page and the script-driven submission (<see cref="BallotSubmission"/>) share it, so both keep the same guarantees.
 /// Nothing here is logged. Finding and casting are one statement each on the voting data source (ADR 0010), in the
-/// tables and columns EF Core maps (Data/Configurations); the meeting a ballot shows comes through EF Core.
+/// tables and columns EF Core maps (Data/Configurations); the meeting a ballot shows comes through EF Core. Codes are
+/// found by their keyed hash, and a cast ballot waits sealed in the inbox until <see cref="BallotMixer"/> mixes it (ADR 0011).
 /// </summary>
-public sealed class BallotBox(AppDbContext db, VotingDataSource voting, IMemoryCache cache)
+public sealed class BallotBox(AppDbContext db, VotingDataSource voting, VotingKeys keys, BallotMixer mixer, IMemoryCache cache)
 {
     // The code, when unused and its meeting is voting; with the meeting's row version, which keys the cached meeting.
     private static readonly string FindCodeSql = $"""
@@ -44,7 +47,8 @@ public sealed class BallotBox(AppDbContext db, VotingDataSource voting, IMemoryC
           AND m.status = '{MeetingStatus.Evaluating}' AND m.voting_closed_at IS NULL
         """;
 
-    // $1 hash, $2 meeting, $3 group, $4 any meeting version (a found code) or only $5 (a claimed one), $6 ballot id, $7 marks.
+    // $1 hash, $2 meeting, $3 group, $4 any meeting version (a found code) or only $5 (a claimed one), $6 inbox id,
+    // $7 the sealed ballot. The ballot goes to the inbox, sealed, never straight to ballots (ADR 0011).
     private static readonly string CastSql = $"""
         WITH used AS (
             UPDATE ballot_codes SET state = '{BallotCodeState.Used}'
@@ -52,8 +56,8 @@ public sealed class BallotBox(AppDbContext db, VotingDataSource voting, IMemoryC
               AND EXISTS (SELECT 1 FROM meetings m WHERE m.id = ballot_codes.meeting_id AND m.status = '{MeetingStatus.Evaluating}'
                           AND m.voting_closed_at IS NULL AND ($4 OR m.xmin = $5))
             RETURNING 1)
-        INSERT INTO ballots (id, meeting_id, group_key, grades)
-        SELECT $6, $2, $3, CAST($7 AS jsonb) FROM used
+        INSERT INTO ballot_inbox (id, meeting_id, sealed)
+        SELECT $6, $2, $7 FROM used
         """;
 
     /// <summary>What the ballot page carries for <see cref="ClaimAsync"/>: the meeting, its version and the code's rater group.</summary>
@@ -80,7 +84,7 @@ public sealed class BallotBox(AppDbContext db, VotingDataSource voting, IMemoryC
         // Only a meeting that is voting is worth a try; the statement checks that again, and the code, in any case.
         var meeting = await MeetingAsync(meetingId, meetingVersion, cancellationToken);
         return meeting is { Status: MeetingStatus.Evaluating, VotingClosedAt: null }
-            ? new OpenCode(BallotCodeFormat.Hash(canonical), group, BallotCodeFormat.Display(canonical), meeting, Claimed: true)
+            ? new OpenCode(keys.CodeHash(canonical), group, BallotCodeFormat.Display(canonical), meeting, Claimed: true)
             : null;
     }
 
@@ -93,34 +97,50 @@ public sealed class BallotBox(AppDbContext db, VotingDataSource voting, IMemoryC
             return null;
         }
 
-        var hash = BallotCodeFormat.Hash(canonical);
+        var hash = keys.CodeHash(canonical);
         var row = await FindCodeAsync(hash, cancellationToken);
         var meeting = row is null ? null : await MeetingAsync(row.MeetingId, row.Version, cancellationToken);
         return meeting is null ? null : new OpenCode(hash, row!.GroupKey, BallotCodeFormat.Display(canonical), meeting);
     }
 
     /// <summary>
-    /// Uses the code and stores the ballot in one statement, so both happen or neither does. The conditional update is
-    /// the one-vote guarantee: of any number of parallel submissions of one code, one changes the row, and the others
-    /// find it used when they get the row lock. The code must belong to the ballot's meeting and group, and the meeting
-    /// is checked again in the same statement, so a ballot in flight when staff close voting is refused; a claimed code's
-    /// meeting must also still be at the version the ballot was checked against. Returns false, and stores nothing,
-    /// when any of that does not hold.
+    /// Uses the code and stores the ballot, sealed, in the inbox in one statement, so both happen or neither does. The
+    /// conditional update is the one-vote guarantee: of any number of parallel submissions of one code, one changes the
+    /// row, and the others find it used when they get the row lock. The code must belong to the ballot's meeting and
+    /// group, and the meeting is checked again in the same statement, so a ballot in flight when staff close voting is
+    /// refused; a claimed code's meeting must also still be at the version the ballot was checked against. Returns
+    /// false, and stores nothing, when any of that does not hold.
+    /// The statement runs after taking the meeting's cast lock shared, in the same implicit transaction: sealing the
+    /// meeting's ballots takes it exclusively, so it waits for every cast in flight (<see cref="BallotMixer"/>).
     /// </summary>
     public async Task<bool> CastAsync(OpenCode code, Ballot ballot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentNullException.ThrowIfNull(ballot);
-        await using var command = voting.Source.CreateCommand(CastSql);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code.Hash });
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = ballot.MeetingId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ballot.GroupKey });
-        command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = !code.Claimed });
-        command.Parameters.Add(new NpgsqlParameter<uint> { TypedValue = code.Meeting.Version, NpgsqlDbType = NpgsqlDbType.Xid });
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = ballot.Id });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = BallotConfiguration.GradesJson(ballot.Grades) });
-        var stored = await command.ExecuteNonQueryAsync(cancellationToken);
-        return stored == 1;
+        await using var batch = voting.Source.CreateBatch();
+        var lockCommand = batch.CreateBatchCommand();
+        lockCommand.CommandText = "SELECT pg_advisory_xact_lock_shared($1, $2)";
+        lockCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = BallotMixer.CastLockClass });
+        lockCommand.Parameters.Add(new NpgsqlParameter<int> { TypedValue = BallotMixer.LockKey(ballot.MeetingId) });
+        batch.BatchCommands.Add(lockCommand);
+        var cast = batch.CreateBatchCommand();
+        cast.CommandText = CastSql;
+        cast.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code.Hash });
+        cast.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = ballot.MeetingId });
+        cast.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ballot.GroupKey });
+        cast.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = !code.Claimed });
+        cast.Parameters.Add(new NpgsqlParameter<uint> { TypedValue = code.Meeting.Version, NpgsqlDbType = NpgsqlDbType.Xid });
+        cast.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.NewGuid() });
+        cast.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = keys.Seal(ballot.MeetingId, SealedBallot.Plain(ballot, code.SealedLength)) });
+        batch.BatchCommands.Add(cast);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        if (cast.RecordsAffected != 1)
+        {
+            return false;
+        }
+
+        mixer.Notify(ballot.MeetingId);
+        return true;
     }
 
     /// <summary>

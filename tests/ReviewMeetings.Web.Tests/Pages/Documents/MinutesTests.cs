@@ -54,7 +54,7 @@ public sealed class MinutesTests : AppTest
             meeting.StartEvaluation(leader, at);
             var rules = EvaluationModel.EffectiveRules(meeting);
             var group = meeting.Attendance.OrderBy(g => g.Order).Last().Id.ToString();
-            db.BallotCodes.AddRange(BallotCode.Issue(id, group, 10).Select(x => x.Code));
+            db.BallotCodes.AddRange(BallotCode.Issue(id, group, 10, CodeHashKey).Select(x => x.Code));
             var reporters = meeting.Reporters.Select(r => r.Id).ToList();
             var d = meeting.Reporters.Single(r => r.UnitName == Dongcheng).Id;
             foreach (var grade in DongchengGrades)
@@ -224,7 +224,7 @@ public sealed class MinutesTests : AppTest
         var codes = System.Text.RegularExpressions.Regex.Matches(text, "[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}")
             .Select(m => m.Value).Distinct().ToList();
         Assert.Equal(10, codes.Count);
-        var hashes = codes.Select(c => BallotCodeFormat.Hash(BallotCodeFormat.Normalize(c)!)).ToList();
+        var hashes = codes.Select(CodeHash).ToList();
         Assert.Equal(10, await DbAsync(db => db.BallotCodes.CountAsync(c => c.MeetingId == id && hashes.Contains(c.Hash))));
         Assert.All(codes, c => Assert.Contains("/v/" + BallotCodeFormat.Normalize(c), text, StringComparison.Ordinal));
         using var document = PdfDocument.Open(pdf);

@@ -18,7 +18,7 @@ public sealed class BallotFreshnessTests : AppTest
             var meeting = await db.Meetings.Include(m => m.Attendance).SingleAsync(m => m.Id == id);
             meeting.StartSession(Guid.NewGuid(), DateTimeOffset.UtcNow);
             meeting.StartEvaluation(Guid.NewGuid(), DateTimeOffset.UtcNow);
-            var issued = BallotCode.Issue(id, meeting.Attendance.First().Id.ToString(), 2);
+            var issued = BallotCode.Issue(id, meeting.Attendance.First().Id.ToString(), 2, CodeHashKey);
             db.BallotCodes.AddRange(issued.Select(x => x.Code));
             await db.SaveChangesAsync();
             return issued.Select(x => x.Plain).ToList();

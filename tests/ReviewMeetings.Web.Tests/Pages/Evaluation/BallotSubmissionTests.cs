@@ -65,7 +65,7 @@ public class BallotSubmissionTests : EvaluationTest
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(answer.GetProperty("done").GetBoolean());
-        var stored = await DbAsync(db => db.Ballots.AsNoTracking().SingleAsync());
+        var stored = (await StoredBallotsAsync()).Single();
         Assert.Equal(meeting, stored.MeetingId);
         Assert.Equal(await DbAsync(db => db.BallotCodes.Select(c => c.GroupKey).SingleAsync()), stored.GroupKey);
         Assert.Equal(order.Order(), stored.Grades.Keys.Order());
@@ -79,8 +79,8 @@ public class BallotSubmissionTests : EvaluationTest
         Assert.Equal(HttpStatusCode.BadRequest, again);
         Assert.Equal(IndexModel.InvalidCode, Error(refusal));
         Assert.Equal("Code", refusal.GetProperty("field").GetString());
-        Assert.Equal(1, await DbAsync(db => db.Ballots.CountAsync()));
-        Assert.Equal("好", (await DbAsync(db => db.Ballots.AsNoTracking().SingleAsync())).Grades[order[0]]);
+        Assert.Equal(1, await ReceivedAsync());
+        Assert.Equal("好", (await StoredBallotsAsync()).Single().Grades[order[0]]);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class BallotSubmissionTests : EvaluationTest
         Assert.Equal(JsonValueKind.Null, quotaAnswer.GetProperty("field").ValueKind);
         Assert.Equal(HttpStatusCode.BadRequest, blank);
         Assert.Equal("您还没有对任何述职对象作出评价。全部空白的票是废票。", Error(blankAnswer));
-        Assert.Equal(0, await DbAsync(db => db.Ballots.CountAsync()));
+        Assert.Equal(0, await ReceivedAsync());
         Assert.Equal(BallotCodeState.Issued, await CodeStateAsync());
 
         var (fixedUp, _) = await ConfirmAsync(voter, await voter.GetAsync($"/v/{code}"), new() { [$"Grades[{order[0]}]"] = "好", [$"Grades[{order[1]}]"] = "较好" });
@@ -136,7 +136,7 @@ public class BallotSubmissionTests : EvaluationTest
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(reporter is null ? "评价等次无效，请重新选择。" : "测评票内容与本次会议不符，请刷新后重新填写。", Error(answer));
-        Assert.Equal(0, await DbAsync(db => db.Ballots.CountAsync()));
+        Assert.Equal(0, await ReceivedAsync());
         Assert.Equal(BallotCodeState.Issued, await CodeStateAsync());
     }
 
@@ -160,7 +160,7 @@ public class BallotSubmissionTests : EvaluationTest
             Assert.Equal(BallotSubmission.Expired, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
         }
 
-        Assert.Equal(0, await DbAsync(db => db.Ballots.CountAsync()));
+        Assert.Equal(0, await ReceivedAsync());
         Assert.Equal(BallotCodeState.Issued, await CodeStateAsync());
     }
 
@@ -177,7 +177,7 @@ public class BallotSubmissionTests : EvaluationTest
 
         Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a => Assert.Equal(IndexModel.InvalidCode, Error(a.Answer)));
-        Assert.Equal(1, await DbAsync(db => db.Ballots.CountAsync()));
+        Assert.Equal(1, await ReceivedAsync());
         voters.ForEach(v => v.Dispose());
     }
 
@@ -196,7 +196,7 @@ public class BallotSubmissionTests : EvaluationTest
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(IndexModel.InvalidCode, Error(answer));
-        Assert.Equal(0, await DbAsync(db => db.Ballots.CountAsync()));
+        Assert.Equal(0, await ReceivedAsync());
         Assert.Equal(BallotCodeState.Issued, await CodeStateAsync());
     }
 
@@ -226,7 +226,7 @@ public class BallotSubmissionTests : EvaluationTest
             await DbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE meetings SET title = title WHERE id = {meeting}"));
             var stale = Ballot.Cast(meeting, group, new Dictionary<Guid, string?> { [first] = "好" }, claimed.Reporters.Select(r => r.Id).ToList(), claimed.Rules);
             Assert.False(await box.CastAsync(claimed, stale, default));
-            Assert.Equal(0, await DbAsync(db => db.Ballots.CountAsync()));
+            Assert.Equal(0, await ReceivedAsync());
         }
 
         // A page from before the change still submits: the ballot goes the long way and is checked against the meeting as it is now.
@@ -244,7 +244,7 @@ public class BallotSubmissionTests : EvaluationTest
             Assert.Equal(HttpStatusCode.OK, forgedStatus);
         }
 
-        var stored = await DbAsync(db => db.Ballots.AsNoTracking().ToListAsync());
+        var stored = await StoredBallotsAsync();
         Assert.Equal(3, stored.Count);
         Assert.All(stored, b => Assert.Equal(meeting, b.MeetingId));
         Assert.All(stored, b => Assert.Equal(group, b.GroupKey));
@@ -264,7 +264,7 @@ public class BallotSubmissionTests : EvaluationTest
         using var response = await voter.SubmitAsync(ballot, "main form", [], Confirm, accept: "application/json");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.Equal(0, await DbAsync(db => db.Ballots.CountAsync()));
+        Assert.Equal(0, await ReceivedAsync());
     }
 }
 

@@ -33,7 +33,7 @@ public sealed class ResultsExportTests : AppTest
                 groups: meeting.Attendance.OrderBy(g => g.Order).Select((g, i) => new RaterGroupRule(g.Id.ToString(), g.Name, weights[i])).ToList()));
             meeting.StartSession(Guid.NewGuid(), DateTimeOffset.UtcNow);
             meeting.StartEvaluation(Guid.NewGuid(), DateTimeOffset.UtcNow);
-            db.BallotCodes.AddRange(groups.SelectMany(g => BallotCode.Issue(id, g, 20).Select(x => x.Code)));
+            db.BallotCodes.AddRange(groups.SelectMany(g => BallotCode.Issue(id, g, 20, CodeHashKey).Select(x => x.Code)));
             var reporters = meeting.OnSite().Concat(meeting.Written()).Select(r => r.Id).ToList();
             foreach (var (group, grade) in ballots(reporters.Count))
             {

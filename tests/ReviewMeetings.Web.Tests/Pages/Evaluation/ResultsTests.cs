@@ -28,7 +28,7 @@ public sealed class ResultsTests : AppTest
             meeting.StartEvaluation(Guid.NewGuid(), DateTimeOffset.UtcNow);
             var rules = EvaluationModel.EffectiveRules(meeting);
             var group = meeting.Attendance.OrderBy(g => g.Order).Last().Id.ToString();
-            db.BallotCodes.AddRange(BallotCode.Issue(id, group, 6).Select(x => x.Code));
+            db.BallotCodes.AddRange(BallotCode.Issue(id, group, 6, CodeHashKey).Select(x => x.Code));
             var d = meeting.Reporters.Single(r => r.UnitName == Dongcheng).Id;
             var x = meeting.Reporters.Single(r => r.UnitName == Xicheng).Id;
             var reporters = meeting.Reporters.Select(r => r.Id).ToList();

@@ -30,7 +30,7 @@ public sealed class ScoresTests : EvaluationTest
             var reporters = meeting.Reporters.Select(r => r.Id).ToList();
             var d = meeting.Reporters.Single(r => r.UnitName == Dongcheng).Id;
             var x = meeting.Reporters.Single(r => r.UnitName == Xicheng).Id;
-            db.BallotCodes.AddRange(BallotCode.Issue(id, group, 2).Select(c => c.Code));
+            db.BallotCodes.AddRange(BallotCode.Issue(id, group, 2, CodeHashKey).Select(c => c.Code));
             db.Ballots.Add(Ballot.Cast(id, group, new Dictionary<Guid, string?> { [d] = "好", [x] = "好" }, reporters, rules));
             db.Ballots.Add(Ballot.Cast(id, group, new Dictionary<Guid, string?> { [d] = "较好", [x] = "好" }, reporters, rules));
             return await db.SaveChangesAsync();

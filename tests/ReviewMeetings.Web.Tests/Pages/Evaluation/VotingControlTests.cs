@@ -37,7 +37,7 @@ public sealed class VotingControlTests : EvaluationTest
         // A voter who was on the review step when voting closed cannot submit either.
         using var late = await voter.SubmitAsync(review, "main form", [], "button[formaction*='handler=Submit']");
         Assert.NotEqual("投票成功", (await Session.ParseAsync(late)).Heading());
-        Assert.Equal(0, await DbAsync(db => db.Ballots.CountAsync()));
+        Assert.Equal(0, await ReceivedAsync());
         Assert.Equal(BallotCodeState.Issued, await DbAsync(db => db.BallotCodes.Select(c => c.State).SingleAsync()));
     }
 
