@@ -6,6 +6,10 @@ namespace ReviewMeetings.Domain.Evaluation;
 /// </summary>
 public static class GroupDisclosure
 {
+    /// <summary>The rule in one sentence, for the rules page, the results page and the export.</summary>
+    public const string PoolRule =
+        "人数少于最少公开人数的类别不单独公开结果，这些不公开类别的测评票合并为一组计入测评得分：该组权重为各类别权重之和，组内每张票权重相同，因此无法推算其中任何一个类别的评价。";
+
     /// <summary>
     /// The hidden groups that would be pooled if every expected voter handed in a valid ballot, in the rules' order;
     /// empty unless the pool carries weight, since only then does pooling change the evaluation score. A group expected
