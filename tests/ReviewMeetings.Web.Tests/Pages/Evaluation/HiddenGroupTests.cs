@@ -88,7 +88,9 @@ public sealed class HiddenGroupTests : EvaluationTest
         Assert.Equal(onPage[ownUnit], ownScore);
         Assert.All(page.QuerySelectorAll("#groups-heading ~ table tbody tr"), tr =>
             Assert.Equal([Hidden, Hidden], new[] { tr.Children[1].TextContent, tr.Children[3].TextContent }));
-        Assert.Contains(GroupDisclosure.PoolRule, page.QuerySelector("#pool-rule")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(
+            GroupDisclosure.PoolRule + "本次合并计分的类别：区级领导、党代表、人大代表、政协委员，合计权重0.5。",
+            page.QuerySelector("#pool-rule")!.TextContent.Trim());
 
         var (undisclosed, disclosed) = RawBallots(workbook, rules, order);
         Assert.Equal(Sizes[0] + Sizes[2], undisclosed.Count);
