@@ -63,10 +63,16 @@ internal sealed class MarkCounts
         }
     }
 
-    public Votes Overall(int reporter)
+    public Votes Overall(int reporter) => InBuckets(reporter, _counts);
+
+    /// <summary>The marks of several rater groups counted together, as if they were one group.</summary>
+    public Votes InGroups(int reporter, IEnumerable<string> groupKeys) =>
+        InBuckets(reporter, groupKeys.Select(key => _counts[_groups[key]]));
+
+    private Votes InBuckets(int reporter, IEnumerable<int[]> buckets)
     {
         var slots = new int[_slots];
-        foreach (var counts in _counts)
+        foreach (var counts in buckets)
         {
             for (var slot = 0; slot < _slots; slot++)
             {

@@ -34,7 +34,14 @@ public sealed record MeetingTally(
     bool QuorumMet,
     bool RoundVoid,
     IReadOnlyList<ReporterTally> Reporters,
-    string BallotDigest);
+    string BallotDigest,
+    HiddenGroupPool Pool);
+
+/// <summary>
+/// The hidden rater groups (in the rules' order), whose ballots count in the group-weighted score as one group with
+/// the sum of their weights (ADR 0012). Empty when no group is hidden.
+/// </summary>
+public sealed record HiddenGroupPool(IReadOnlyList<string> GroupKeys, decimal Weight);
 
 /// <summary>
 /// One reporter's results. Rates are percentages of valid ballots with one decimal, each rounded half up on its own,
@@ -59,7 +66,7 @@ public sealed record ReporterTally(
 /// <summary>How many valid ballots gave the grade, and that as a percentage of valid ballots (null with none).</summary>
 public sealed record GradeCount(string Key, string Name, int Count, decimal? Rate);
 
-/// <summary>A rater group's breakdown for one reporter. A hidden group carries no numbers at all.</summary>
+/// <summary>A rater group's breakdown for one reporter. A hidden group carries no numbers at all: it is counted in the pool.</summary>
 public sealed record GroupTally(
     string Key,
     string Name,

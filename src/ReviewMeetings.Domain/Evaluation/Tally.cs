@@ -29,10 +29,10 @@ public static class Tally
         var returned = input.Ballots.Count;
         var valid = returned - voidByReason.Values.Sum();
         var roundVoid = returned > input.Issued;
-        var hidden = GroupDisclosure.HiddenGroups(rules, counts.ValidPerGroup);
+        var pool = GroupDisclosure.Pool(rules.Groups, counts.ValidPerGroup);
         var reporters = roundVoid
             ? []
-            : Standing.Assign(input.Reporters.Select((r, i) => ForReporter(r, i, counts, hidden, input)).ToList(), rules);
+            : Standing.Assign(input.Reporters.Select((r, i) => ForReporter(r, i, counts, pool, input)).ToList(), rules);
         return new MeetingTally(
             input.Issued,
             returned,
@@ -42,7 +42,8 @@ public static class Tally
             QuorumMet: returned > rules.Quorum * input.Expected,
             roundVoid,
             reporters,
-            BallotDigest.Compute(input.Ballots));
+            BallotDigest.Compute(input.Ballots),
+            pool);
     }
 
     /// <summary>Why the ballot is void, or null when it counts; also used to tell a clerk keying in a paper ballot.</summary>
@@ -84,13 +85,13 @@ public static class Tally
     }
 
     private static ReporterTally ForReporter(
-        Guid reporter, int index, MarkCounts counts, HashSet<string> hidden, TallyInput input)
+        Guid reporter, int index, MarkCounts counts, HiddenGroupPool pool, TallyInput input)
     {
         var rules = input.Rules;
         var overall = counts.Overall(index);
         var groups = rules.Groups.Select((g, i) => (Rule: g, Votes: counts.InGroup(index, i))).ToList();
         var weightedScore = Votes.Score(overall.MeanPoints);
-        var groupWeightedScore = rules.UsesGroupWeights ? GroupWeightedScore(groups) : null;
+        var groupWeightedScore = rules.UsesGroupWeights ? GroupWeightedScore(groups, pool, counts.InGroups(index, pool.GroupKeys)) : null;
         var evaluationScore = rules.UsesGroupWeights ? groupWeightedScore : weightedScore;
         var (composite, missingParts) = Composite(reporter, evaluationScore, input);
         return new ReporterTally(
@@ -101,7 +102,7 @@ public static class Tally
             Votes.Rate(overall.TopGrades(1), overall.Valid),
             Votes.Rate(overall.TopGrades(2), overall.Valid),
             weightedScore,
-            groups.Select(g => hidden.Contains(g.Rule.Key) ? Hidden(g.Rule) : Shown(g.Rule, g.Votes, rules)).ToList(),
+            groups.Select(g => pool.GroupKeys.Contains(g.Rule.Key) ? Hidden(g.Rule) : Shown(g.Rule, g.Votes, rules)).ToList(),
             groupWeightedScore,
             evaluationScore,
             composite,
@@ -110,13 +111,19 @@ public static class Tally
             Band: null);
     }
 
-    // Hidden groups still count: hiding is about disclosure. A group with no points (nobody voted, or all
-    // abstained) drops out and the remaining weights are renormalised. Unrounded group means avoid double rounding.
-    private static decimal? GroupWeightedScore(List<(RaterGroupRule Rule, Votes Votes)> groups)
+    // Hidden groups count as one pooled group (ADR 0012): a weight of their own would let the score be solved for
+    // their mean. A group with no points (nobody voted, or all abstained) drops out and the remaining weights are
+    // renormalised. Unrounded group means avoid double rounding.
+    private static decimal? GroupWeightedScore(List<(RaterGroupRule Rule, Votes Votes)> groups, HiddenGroupPool pool, Votes pooled)
     {
-        var scored = groups.Where(g => g.Votes.MeanPoints is not null).ToList();
-        var weight = scored.Sum(g => g.Rule.Weight);
-        return weight == 0m ? null : Votes.Score(scored.Sum(g => g.Rule.Weight * g.Votes.MeanPoints!.Value) / weight);
+        var scored = groups
+            .Where(g => !pool.GroupKeys.Contains(g.Rule.Key))
+            .Select(g => (g.Rule.Weight, g.Votes))
+            .Append((pool.Weight, Votes: pooled))
+            .Where(g => g.Votes.MeanPoints is not null)
+            .ToList();
+        var weight = scored.Sum(g => g.Weight);
+        return weight == 0m ? null : Votes.Score(scored.Sum(g => g.Weight * g.Votes.MeanPoints!.Value) / weight);
     }
 
     // Uses the printed evaluation score, so the composite on the results sheet can be checked by hand.

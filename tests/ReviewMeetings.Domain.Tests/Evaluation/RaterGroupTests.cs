@@ -69,11 +69,12 @@ public sealed class RaterGroupTests
     }
 
     [Fact]
-    public void A_group_under_the_disclosure_size_is_hidden_but_still_counted()
+    public void A_group_under_the_disclosure_size_is_hidden_but_still_counted_in_the_pool()
     {
         // leaders 2 ballots (好, 好 → 100), deputies 1 ballot (差 → 0), masses 5 ballots (较好 → 80).
         // leaders and deputies are under 3 and hidden; together they hold 3 ballots, so masses can stay visible.
-        // Weighted 0.5 / 0.2 / 0.3: 50 + 0 + 24 = 74.00. Plain mean: (200 + 0 + 400) / 8 = 75.00.
+        // Pooled (ADR 0012): 3 ballots at 0.5 + 0.2 = 0.7, (200 + 0) / 3 = 66.67; 0.7 × 66.67 + 0.3 × 80 = 70.67.
+        // Plain mean: (200 + 0 + 400) / 8 = 75.00.
         var tally = new BallotBox(reporters: 1)
             .Repeat(2, "leaders", "好")
             .CastIn("deputies", "差")
@@ -84,8 +85,8 @@ public sealed class RaterGroupTests
         Assert.Equal([true, true, false], reporter.Groups.Select(g => g.Hidden));
         Assert.All(reporter.Groups.Take(2), g => Assert.Equal((null, null, null, null), (g.Valid, g.Grades, g.Abstained, g.Score)));
         Assert.Equal((5, 80.00m), (reporter.Groups[2].Valid!.Value, reporter.Groups[2].Score!.Value));
-        Assert.Equal(74.00m, reporter.GroupWeightedScore);
-        Assert.Equal(74.00m, reporter.EvaluationScore);
+        Assert.Equal(70.67m, reporter.GroupWeightedScore);
+        Assert.Equal(70.67m, reporter.EvaluationScore);
         Assert.Equal(75.00m, reporter.WeightedScore);
         Assert.Equal([2, 5, 0, 1], reporter.Grades.Select(g => g.Count));
     }

@@ -63,6 +63,11 @@ internal static class ResultsWorkbook
         yield return [Text("废票"), Number(tally.Void)];
         yield return [Text("人数要求"), Text(tally.QuorumMet ? "已达到" : "未达到")];
         yield return [Text("测评票数据校验码（SHA-256）"), Text(tally.BallotDigest)];
+        if (tally.Pool.GroupKeys.Count > 0)
+        {
+            yield return [Text("不公开类别"), Text(GroupDisclosure.PoolRule)];
+        }
+
         if (tally.RoundVoid)
         {
             yield return [Text("收回票数多于发出票数，本轮测评无效。")];

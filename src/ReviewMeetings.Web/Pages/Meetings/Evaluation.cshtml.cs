@@ -57,6 +57,11 @@ public sealed class EvaluationModel(MeetingAccess access, MeetingSaver saver) : 
 
     public bool Frozen => Meeting.Status >= MeetingStatus.Evaluating;
 
+    /// <summary>The groups whose ballots would be pooled at the expected attendance (ADR 0012), for the warning.</summary>
+    public IReadOnlyList<RaterGroupRule> ExpectedPool => GroupDisclosure.ExpectedPool(
+        Input.Groups.Select(g => new RaterGroupRule(g.Key, g.Name, g.Weight, g.MinDisclosure)).ToList(),
+        Input.Groups.Select(g => Meeting.Attendance.SingleOrDefault(a => a.Id.ToString() == g.Key)?.Expected ?? 0).ToList());
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var meeting = await access.FindManageableAsync(id, cancellationToken);

@@ -53,6 +53,41 @@ public sealed class EvaluationRulesTests : AppTest
     }
 
     [Fact]
+    public async Task A_weighted_group_expected_below_its_disclosure_size_is_warned_about_with_the_groups_it_is_pooled_with()
+    {
+        var id = await ArrangeAsync();
+        await ExpectAsync(id, 8, 20, 2, 16);
+        using var organizer = await SignInAsync("organizer");
+
+        using var saved = await organizer.SubmitAsync($"/Meetings/Evaluation/{id}", "main form", new()
+        {
+            ["Input.Groups[0].Weight"] = "0.3",
+            ["Input.Groups[1].Weight"] = "0.3",
+            ["Input.Groups[2].Weight"] = "0.2",
+            ["Input.Groups[3].Weight"] = "0.2",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await organizer.GetAsync($"/Meetings/Evaluation/{id}");
+        Assert.Equal(
+            "按应到人数，“区级领导”、“党代表、人大代表、政协委员”将不单独公开结果，其测评票合并为一组计入测评得分（合计权重0.5，组内每张票权重相同），各自设定的权重不再单独起作用。",
+            page.QuerySelector("#pooled-groups-warning")?.TextContent);
+        Assert.Contains(GroupDisclosure.PoolRule, page.QuerySelector("fieldset table caption")!.TextContent, StringComparison.Ordinal);
+
+        await ExpectAsync(id, 8, 20, 3, 16);
+
+        Assert.Null((await organizer.GetAsync($"/Meetings/Evaluation/{id}")).QuerySelector("#pooled-groups-warning"));
+    }
+
+    private Task<int> ExpectAsync(Guid id, params int[] expected) =>
+        DbAsync(async db =>
+        {
+            var meeting = await db.Meetings.Include(m => m.Attendance).SingleAsync(m => m.Id == id);
+            meeting.SetAttendance(meeting.Attendance.OrderBy(g => g.Order).ToList().Select((g, i) => new AttendanceDraft(g.Id, g.Name, expected[i])));
+            return await db.SaveChangesAsync();
+        });
+
+    [Fact]
     public async Task Bands_out_of_order_and_out_of_range_values_are_refused_in_Chinese()
     {
         var id = await ArrangeAsync();
