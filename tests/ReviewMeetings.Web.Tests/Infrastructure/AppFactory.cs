@@ -39,6 +39,7 @@ internal sealed class AppFactory(
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, ClientAddress>());
         if (services is not null)
         {
             builder.ConfigureTestServices(services);
