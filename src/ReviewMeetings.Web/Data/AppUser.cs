@@ -23,4 +23,10 @@ public sealed class AppUser : IdentityUser<Guid>
     public bool IsDemo { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set when an administrator chose the password (new account, reset, first administrator); cleared when the user changes it.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>When the current password was set; staff passwords expire from here (Passwords:ExpiryDays).</summary>
+    public DateTimeOffset PasswordChangedAt { get; set; }
 }

@@ -45,7 +45,9 @@ internal static class AdminBootstrap
             UserName = userName,
             DisplayName = "系统管理员",
             OrganizationId = root.Id,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+            // The password sits in configuration (an environment variable, a compose file): replace it at the first sign-in.
+            MustChangePassword = true,
         };
         var result = await users.CreateAsync(admin, password);
         if (result.Succeeded)
@@ -60,6 +62,6 @@ internal static class AdminBootstrap
         }
 
         await transaction.CommitAsync();
-        logger.LogWarning("Created the first administrator {UserName} for {Root}; change the password after signing in", userName, root.Name);
+        logger.LogWarning("Created the first administrator {UserName} for {Root}; the password must be changed at the first sign-in", userName, root.Name);
     }
 }

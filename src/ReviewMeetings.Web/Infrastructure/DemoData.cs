@@ -54,6 +54,10 @@ internal static class DemoData
         }
     }
 
+    /// <summary>
+    /// The demo accounts keep their published password: they are not forced to change it, and it does not expire
+    /// (PasswordChange), because they work only where demo data is enabled, never in Production.
+    /// </summary>
     private static async Task CreateAccountsAsync(UserManager<AppUser> users, List<Organization> units)
     {
         foreach (var account in Accounts)

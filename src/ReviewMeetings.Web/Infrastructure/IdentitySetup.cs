@@ -7,20 +7,18 @@ namespace ReviewMeetings.Web.Infrastructure;
 
 internal static class IdentitySetup
 {
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-    public const int MaxFailedAttempts = 5;
-
     public static WebApplicationBuilder AddAppIdentity(this WebApplicationBuilder builder)
     {
         builder.Services
             .AddIdentity<AppUser, IdentityRole<Guid>>(options =>
             {
+                // Failed sign-ins are slowed by SignInThrottle rather than locking the account (anyone could keep it locked);
+                // a lock set by hand is still honoured.
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
-                options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
-                options.Password.RequiredLength = 8;
-                options.Password.RequireDigit = true;
-                options.Password.RequireLowercase = true;
+                // Identity checks the length; PasswordRules checks the rest (three kinds of character, common, user name, history).
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.User.RequireUniqueEmail = false;
@@ -28,7 +26,9 @@ internal static class IdentitySetup
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<AppUserManager>()
             .AddSignInManager<AppSignInManager>()
+            .AddPasswordValidator<PasswordRules>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddDefaultTokenProviders();
 
@@ -54,6 +54,11 @@ internal static class IdentitySetup
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddScoped<OrganizationScope>();
+        builder.Services.AddSingleton<CommonPasswords>();
+        builder.Services.AddSingleton(PasswordExpiryOptions.From(builder.Configuration));
+        builder.Services.AddSingleton(SignInThrottleOptions.From(builder.Configuration));
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<TrustedBrowsers>();
         return builder;
     }
 }

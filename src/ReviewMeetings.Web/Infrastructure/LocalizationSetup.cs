@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace ReviewMeetings.Web.Infrastructure;
@@ -44,6 +45,15 @@ internal static class LocalizationSetup
     {
         public void CreateValidationMetadata(ValidationMetadataProviderContext context)
         {
+            // A non-nullable value type (a bool checkbox, an int) is implicitly required, and without an attribute of its
+            // own the client-side adapter makes one with the framework's English text ("The … field is required.").
+            var type = context.Key.ModelType;
+            if (context.Key.MetadataKind == ModelMetadataKind.Property && type.IsValueType && Nullable.GetUnderlyingType(type) is null
+                && !context.ValidationMetadata.ValidatorMetadata.OfType<RequiredAttribute>().Any())
+            {
+                context.ValidationMetadata.ValidatorMetadata.Add(new RequiredAttribute { ErrorMessage = "请填写{0}。" });
+            }
+
             foreach (var attribute in context.ValidationMetadata.ValidatorMetadata.OfType<ValidationAttribute>())
             {
                 if (attribute.ErrorMessage is not null || attribute.ErrorMessageResourceName is not null)

@@ -56,6 +56,7 @@ internal static class PagesSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapRazorPages();

@@ -49,4 +49,4 @@ internal static class StartupTasks
     }
 }
 
-internal sealed record DemoDataOptions(bool Enabled);
+public sealed record DemoDataOptions(bool Enabled);

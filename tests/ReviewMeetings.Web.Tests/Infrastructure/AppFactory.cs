@@ -43,6 +43,7 @@ internal sealed class AppFactory(
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, ClientAddress>());
         if (services is not null)
         {
             builder.ConfigureTestServices(services);

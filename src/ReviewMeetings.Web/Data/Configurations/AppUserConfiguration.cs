@@ -18,6 +18,18 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     }
 }
 
+internal sealed class PasswordHistoryConfiguration : IEntityTypeConfiguration<PasswordHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<PasswordHistoryEntry> builder)
+    {
+        builder.ToTable("password_history");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.PasswordHash).IsRequired();
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.UserId, e.ReplacedAt });
+    }
+}
+
 /// <summary>The roles are fixed by the domain (§5), so they are data of the schema rather than of an installation.</summary>
 internal sealed class RoleConfiguration : IEntityTypeConfiguration<IdentityRole<Guid>>
 {

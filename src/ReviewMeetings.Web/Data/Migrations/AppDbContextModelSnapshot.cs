@@ -1245,6 +1245,10 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_change_password");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -1258,6 +1262,10 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
+
+                    b.Property<DateTimeOffset>("PasswordChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("password_changed_at");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
@@ -1342,6 +1350,35 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasDatabaseName("ix_ballot_inbox_meeting_id");
 
                     b.ToTable("ballot_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Web.Data.PasswordHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("password_hash");
+
+                    b.Property<DateTimeOffset>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replaced_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_password_history");
+
+                    b.HasIndex("UserId", "ReplacedAt")
+                        .HasDatabaseName("ix_password_history_user_id_replaced_at");
+
+                    b.ToTable("password_history", (string)null);
                 });
 
             modelBuilder.Entity("ReviewMeetings.Web.Data.ReportFile", b =>
@@ -2118,6 +2155,16 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ballot_inbox_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Web.Data.PasswordHistoryEntry", b =>
+                {
+                    b.HasOne("ReviewMeetings.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_password_history_users_user_id");
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.PaperBatch", b =>

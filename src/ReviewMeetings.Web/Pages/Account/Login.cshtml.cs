@@ -4,12 +4,19 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Infrastructure;
 
 namespace ReviewMeetings.Web.Pages.Account;
 
+/// <summary>
+/// Signs in. A wrong password, an unknown name and a locked account get the same answer, so names cannot be
+/// probed; SignInThrottle slows repeated failures per address and per name.
+/// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signInManager, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public sealed class LoginModel(AppSignInManager signInManager, UserManager<AppUser> users, SignInThrottle throttle, TrustedBrowsers browsers) : PageModel
 {
+    public const string Failed = "用户名或密码错误。";
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -26,34 +33,37 @@ public sealed class LoginModel(SignInManager<AppUser> signInManager, UserManager
             return Page();
         }
 
-        var result = await signInManager.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var userName = Input.UserName.Trim();
+        var attempt = throttle.Begin(HttpContext.Connection.RemoteIpAddress, userName, browsers.Read(Request, userName));
+        if (attempt.RefusalMessage is { } refusal)
+        {
+            ModelState.AddModelError("", refusal);
+            return Page();
+        }
+
+        var result = await signInManager.SignInWithPasswordAsync(userName, Input.Password, Input.RememberMe);
+        if (result.Succeeded || result.IsNotAllowed)
+        {
+            // The password was right: this was no guess.
+            throttle.Succeeded(attempt);
+        }
+
         if (result.Succeeded)
         {
+            browsers.Remember(Response, userName);
             return LocalRedirect(SafeReturnUrl);
         }
 
-        ModelState.AddModelError("", await DescribeFailureAsync(result));
+        ModelState.AddModelError("", result.IsNotAllowed ? await DescribeRefusalAsync(userName) : Failed);
         return Page();
     }
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 
-    private async Task<string> DescribeFailureAsync(Microsoft.AspNetCore.Identity.SignInResult result)
+    /// <summary>Only said to someone who knew the password.</summary>
+    private async Task<string> DescribeRefusalAsync(string userName)
     {
-        if (result.IsLockedOut)
-        {
-            var user = await users.FindByNameAsync(Input.UserName.Trim());
-            var remaining = (user?.LockoutEnd ?? clock.GetUtcNow()) - clock.GetUtcNow();
-            var minutes = Math.Max(1, (int)Math.Ceiling(remaining.TotalMinutes));
-            return $"登录失败次数过多，账号已被锁定，请{minutes}分钟后再试。";
-        }
-
-        if (!result.IsNotAllowed)
-        {
-            return "用户名或密码错误。";
-        }
-
-        var refused = await users.FindByNameAsync(Input.UserName.Trim());
+        var refused = await users.FindByNameAsync(userName);
         return refused is { IsDemo: true, IsDisabled: false }
             ? "演示账号只能在开发和测试环境中使用。"
             : "该账号已停用，无法登录。如有疑问请联系系统管理员。";

@@ -13,16 +13,16 @@ public sealed class ChangePasswordTests : AppTest
         using var wrong = await session.SubmitAsync("/Account/ChangePassword", "main form", new()
         {
             ["Input.CurrentPassword"] = "not-my-password1",
-            ["Input.NewPassword"] = "Newpass2026",
-            ["Input.ConfirmPassword"] = "Newpass2026",
+            ["Input.NewPassword"] = "Lantern#2026",
+            ["Input.ConfirmPassword"] = "Lantern#2026",
         });
         Assert.Equal("当前密码不正确。", (await Session.ParseAsync(wrong)).ErrorFor("Input.CurrentPassword"));
 
         using var mismatch = await session.SubmitAsync("/Account/ChangePassword", "main form", new()
         {
             ["Input.CurrentPassword"] = DemoPassword,
-            ["Input.NewPassword"] = "Newpass2026",
-            ["Input.ConfirmPassword"] = "Newpass2027",
+            ["Input.NewPassword"] = "Lantern#2026",
+            ["Input.ConfirmPassword"] = "Lantern#2027",
         });
         Assert.Equal("两次输入的新密码不一致。", (await Session.ParseAsync(mismatch)).ErrorFor("Input.ConfirmPassword"));
     }
@@ -35,13 +35,13 @@ public sealed class ChangePasswordTests : AppTest
         var home = await session.SubmitAndFollowAsync("/Account/ChangePassword", "main form", new()
         {
             ["Input.CurrentPassword"] = DemoPassword,
-            ["Input.NewPassword"] = "Newpass2026",
-            ["Input.ConfirmPassword"] = "Newpass2026",
+            ["Input.NewPassword"] = "Lantern#2026",
+            ["Input.ConfirmPassword"] = "Lantern#2026",
         });
 
         Assert.Contains("密码已修改。", home.MainText(), StringComparison.Ordinal);
         using var old = await Anonymous().SubmitAsync("/Account/Login", "form", new() { ["Input.UserName"] = "leader", ["Input.Password"] = DemoPassword });
         Assert.Equal(HttpStatusCode.OK, old.StatusCode);
-        using var fresh = await SignInAsync("leader", "Newpass2026");
+        using var fresh = await SignInAsync("leader", "Lantern#2026");
     }
 }

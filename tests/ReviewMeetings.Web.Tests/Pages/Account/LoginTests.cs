@@ -52,22 +52,35 @@ public sealed class LoginTests : AppTest
     }
 
     [Fact]
-    public async Task Five_failures_lock_the_account_for_fifteen_minutes_even_with_the_right_password()
+    public async Task Five_failures_pause_the_name_briefly_instead_of_locking_the_account()
     {
         using var session = Anonymous();
         for (var attempt = 0; attempt < 5; attempt++)
         {
             using var failed = await session.SubmitAsync("/Account/Login", "form", new() { ["Input.UserName"] = "secretary", ["Input.Password"] = "not-it-123" });
-            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+            Assert.Equal("用户名或密码错误。", (await Session.ParseAsync(failed)).Summary());
         }
 
-        using var locked = await session.SubmitAsync("/Account/Login", "form", new() { ["Input.UserName"] = "secretary", ["Input.Password"] = DemoPassword });
-        var page = await Session.ParseAsync(locked);
+        using var paused = await session.SubmitAsync("/Account/Login", "form", new() { ["Input.UserName"] = "secretary", ["Input.Password"] = DemoPassword });
+        var page = await Session.ParseAsync(paused);
 
-        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.Equal("登录失败次数过多，账号已被锁定，请15分钟后再试。", page.Summary());
-        var lockoutEnd = await DbAsync(db => db.Users.Where(u => u.UserName == "secretary").Select(u => u.LockoutEnd).SingleAsync());
-        Assert.InRange(lockoutEnd!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
+        Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
+        Assert.Equal("登录尝试过于频繁，请1分钟后再试。", page.Summary());
+        Assert.Null(await DbAsync(db => db.Users.Where(u => u.UserName == "secretary").Select(u => u.LockoutEnd).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Every_validation_message_the_login_form_carries_is_Chinese()
+    {
+        var page = await Anonymous().GetAsync("/Account/Login");
+
+        var messages = page.QuerySelectorAll("form *").SelectMany(e => e.Attributes)
+            .Where(a => a.Name.StartsWith("data-val-", StringComparison.Ordinal) && a.Name.IndexOf('-', 9) < 0)
+            .Select(a => a.Value)
+            .ToList();
+
+        Assert.NotEmpty(messages);
+        Assert.All(messages, m => Assert.DoesNotMatch("[A-Za-z]{3,}", m));
     }
 
     [Fact]

@@ -17,8 +17,8 @@ public sealed class UserManagementTests : AppTest
     private async Task<Dictionary<string, string>> NewUserFormAsync(string userName) => new()
     {
         ["Account.UserName"] = userName,
-        ["Account.Password"] = "Xicheng2025",
-        ["Account.ConfirmPassword"] = "Xicheng2025",
+        ["Account.Password"] = "Meadow#Spring25",
+        ["Account.ConfirmPassword"] = "Meadow#Spring25",
         ["Input.DisplayName"] = "李春梅",
         ["Input.Department"] = "西城街道党工委",
         ["Input.Role"] = "Secretary",
@@ -37,8 +37,15 @@ public sealed class UserManagementTests : AppTest
         Assert.Contains("述职书记", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("中共清河区西城街道工作委员会", row.TextContent, StringComparison.Ordinal);
 
-        using var secretary = await SignInAsync("xicheng.li", "Xicheng2025");
-        var home = await secretary.GetAsync("/");
+        // The administrator chose the initial password, so the new user replaces it before anything else.
+        using var secretary = await SignInAsync("xicheng.li", "Meadow#Spring25");
+        Assert.Equal(HttpStatusCode.Redirect, await secretary.StatusOfAsync("/"));
+        var home = await secretary.SubmitAndFollowAsync("/Account/ChangePassword", "main form", new()
+        {
+            ["Input.CurrentPassword"] = "Meadow#Spring25",
+            ["Input.NewPassword"] = "Chunmei#Li2026",
+            ["Input.ConfirmPassword"] = "Chunmei#Li2026",
+        });
         Assert.Equal("您好，李春梅", home.Heading());
         Assert.Contains("述职书记 · 管理范围：中共清河区西城街道工作委员会（本单位）", home.MainText(), StringComparison.Ordinal);
     }
@@ -73,7 +80,7 @@ public sealed class UserManagementTests : AppTest
         var page = await Session.ParseAsync(response);
 
         Assert.Equal("用户名只能包含英文字母、数字和“._-@”。", page.ErrorFor("Account.UserName"));
-        Assert.Equal("初始密码的长度应为8到100个字符。", page.ErrorFor("Account.Password"));
+        Assert.Equal("初始密码的长度应为10到100个字符。", page.ErrorFor("Account.Password"));
         Assert.Equal("两次输入的密码不一致。", page.ErrorFor("Account.ConfirmPassword"));
         Assert.Equal("请填写姓名。", page.ErrorFor("Input.DisplayName"));
         Assert.Equal("请选择角色。", page.ErrorFor("Input.Role"));
@@ -86,10 +93,15 @@ public sealed class UserManagementTests : AppTest
         using var admin = await SignInAsync("admin");
         var form = await NewUserFormAsync("weak.user");
         form["Account.Password"] = form["Account.ConfirmPassword"] = "onlyletters";
+        using var weak = await admin.SubmitAsync("/Admin/Users/Create", "main form", form);
+        form["Account.Password"] = form["Account.ConfirmPassword"] = "Welcome@2025";
+        using var common = await admin.SubmitAsync("/Admin/Users/Create", "main form", form);
+        form["Account.Password"] = form["Account.ConfirmPassword"] = "Weak.User#2026";
+        using var personal = await admin.SubmitAsync("/Admin/Users/Create", "main form", form);
 
-        using var response = await admin.SubmitAsync("/Admin/Users/Create", "main form", form);
-
-        Assert.Equal("密码至少需要一个数字。", (await Session.ParseAsync(response)).ErrorFor("Account.Password"));
+        Assert.Equal("密码须包含大写字母、小写字母、数字和符号中的至少三类。", (await Session.ParseAsync(weak)).ErrorFor("Account.Password"));
+        Assert.Equal("该密码过于常见或曾在泄露的密码中出现，很容易被猜中，请换一个。", (await Session.ParseAsync(common)).ErrorFor("Account.Password"));
+        Assert.Equal("密码不能包含用户名。", (await Session.ParseAsync(personal)).ErrorFor("Account.Password"));
         Assert.False(await DbAsync(db => db.Users.AnyAsync(u => u.UserName == "weak.user")));
     }
 
@@ -190,7 +202,8 @@ public sealed class UserManagementTests : AppTest
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
 
         using var session = await SignInAsync("secretary", "Dongcheng2026");
-        Assert.Equal("您好，王晓东", (await session.GetAsync("/")).Heading());
+        using var home = await session.Client.GetAsync("/");
+        Assert.Equal("/Account/ChangePassword", home.Headers.Location!.OriginalString);
     }
 
     [Fact]

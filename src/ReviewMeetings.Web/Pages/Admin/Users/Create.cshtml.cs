@@ -43,7 +43,8 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, UserMa
 
     private async Task<AppUser?> TryCreateAsync(CancellationToken cancellationToken)
     {
-        var user = new AppUser { UserName = Account.UserName.Trim(), CreatedAt = clock.GetUtcNow() };
+        // The administrator knows the initial password, so the user must replace it at their first sign-in.
+        var user = new AppUser { UserName = Account.UserName.Trim(), CreatedAt = clock.GetUtcNow(), MustChangePassword = true };
         Input.ApplyTo(user);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await users.CreateAsync(user, Account.Password);
@@ -83,7 +84,7 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, UserMa
         [Required]
         [Display(Name = "初始密码")]
         [DataType(DataType.Password)]
-        [StringLength(100, MinimumLength = 8)]
+        [StringLength(100, MinimumLength = PasswordRules.MinimumLength)]
         public string Password { get; set; } = "";
 
         [Required]

@@ -11,7 +11,7 @@ namespace ReviewMeetings.Web.Pages.Admin.Users;
 
 /// <summary>Sets a new password for someone who forgot theirs, and lifts a lockout at the same time.</summary>
 [Authorize(Roles = RoleNames.Administrator)]
-public sealed class ResetPasswordModel(OrganizationScope scope, AppDbContext db, UserManager<AppUser> users) : PageModel
+public sealed class ResetPasswordModel(OrganizationScope scope, AppDbContext db, UserManager<AppUser> users, SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public ResetInput Input { get; set; } = new();
@@ -45,6 +45,8 @@ public sealed class ResetPasswordModel(OrganizationScope scope, AppDbContext db,
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The administrator knows this password, so the user must replace it at their next sign-in.
+        user.MustChangePassword = true;
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, Input.NewPassword);
         if (result.Succeeded)
@@ -68,7 +70,8 @@ public sealed class ResetPasswordModel(OrganizationScope scope, AppDbContext db,
         }
 
         await transaction.CommitAsync(cancellationToken);
-        TempData["Message"] = $"已重置“{user.DisplayName}（{user.UserName}）”的密码，请将新密码告知本人并提醒其登录后修改。";
+        throttle.Forget(user.UserName!);
+        TempData["Message"] = $"已重置“{user.DisplayName}（{user.UserName}）”的密码，请将新密码告知本人；本人登录后须先修改密码。";
         return RedirectToPage("Edit", new { id });
     }
 
@@ -77,7 +80,7 @@ public sealed class ResetPasswordModel(OrganizationScope scope, AppDbContext db,
         [Required]
         [Display(Name = "新密码")]
         [DataType(DataType.Password)]
-        [StringLength(100, MinimumLength = 8)]
+        [StringLength(100, MinimumLength = PasswordRules.MinimumLength)]
         public string NewPassword { get; set; } = "";
 
         [Required]
