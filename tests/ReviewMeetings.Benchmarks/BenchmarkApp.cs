@@ -13,12 +13,6 @@ namespace ReviewMeetings.Benchmarks;
 /// </summary>
 internal sealed class BenchmarkApp(string connectionString) : WebApplicationFactory<Program>
 {
-    /// <summary>
-    /// Every benchmark client comes from 127.0.0.1, which is one rate-limit partition; the default of 600 a minute per
-    /// address would turn most of 6,000 requests into 429s, so the benchmark lifts it out of the way.
-    /// </summary>
-    public const int RequestsPerMinutePerAddress = 1_000_000;
-
     public Uri BaseAddress { get; private set; } = null!;
 
     public void Start()
@@ -37,7 +31,6 @@ internal sealed class BenchmarkApp(string connectionString) : WebApplicationFact
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("DemoData:Meetings", "false");
         builder.UseSetting("Voting:SecretKey", VotingKeys.NewSecret());
-        builder.UseSetting("Voting:RequestsPerMinutePerAddress", RequestsPerMinutePerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Voting requests are never logged anyway; this keeps the results page's request log lines off the report.
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "reviewmeetings-benchmarks", "logs", "app-.log"));

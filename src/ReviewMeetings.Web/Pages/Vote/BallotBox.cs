@@ -40,11 +40,12 @@ public sealed record OpenCode(string Hash, string GroupKey, string Display, Meet
 /// </summary>
 public sealed class BallotBox(AppDbContext db, VotingDataSource voting, VotingKeys keys, BallotMixer mixer, IMemoryCache cache)
 {
-    // The code, when unused and its meeting is voting; with the meeting's row version, which keys the cached meeting.
+    // The code, with whether it is unused and its meeting voting, and the meeting's row version, which keys the cached meeting.
     private static readonly string FindCodeSql = $"""
-        SELECT c.meeting_id, c.group_key, m.xmin FROM ballot_codes AS c JOIN meetings AS m ON m.id = c.meeting_id
-        WHERE c.hash = CAST($1 AS character(64)) AND c.state = '{BallotCodeState.Issued}'
-          AND m.status = '{MeetingStatus.Evaluating}' AND m.voting_closed_at IS NULL
+        SELECT c.meeting_id, c.group_key, m.xmin,
+               c.state = '{BallotCodeState.Issued}' AND m.status = '{MeetingStatus.Evaluating}' AND m.voting_closed_at IS NULL
+        FROM ballot_codes AS c JOIN meetings AS m ON m.id = c.meeting_id
+        WHERE c.hash = CAST($1 AS character(64))
         """;
 
     // $1 hash, $2 meeting, $3 group, $4 any meeting version (a found code) or only $5 (a claimed one), $6 inbox id,
@@ -88,19 +89,24 @@ public sealed class BallotBox(AppDbContext db, VotingDataSource voting, VotingKe
             : null;
     }
 
-    /// <summary>The code when it is unused and its meeting's voting is open; null for every other case alike.</summary>
-    public async Task<OpenCode?> OpenAsync(string? typed, CancellationToken cancellationToken)
+    /// <summary>
+    /// The code when it is unused and its meeting's voting is open; null for every other case alike. Whether the code
+    /// exists at all is told only to <see cref="CodeGuessGuard"/>, through <paramref name="unknown"/>: a used or voided
+    /// code, or one of a meeting not voting, was printed on a slip and is no guess.
+    /// </summary>
+    public async Task<OpenCode?> OpenAsync(string? typed, CancellationToken cancellationToken, Action? unknown = null)
     {
         var canonical = BallotCodeFormat.Normalize(typed);
-        if (canonical is null)
+        var hash = canonical is null ? null : keys.CodeHash(canonical);
+        var row = hash is null ? null : await FindCodeAsync(hash, cancellationToken);
+        if (row is null)
         {
+            unknown?.Invoke();
             return null;
         }
 
-        var hash = keys.CodeHash(canonical);
-        var row = await FindCodeAsync(hash, cancellationToken);
-        var meeting = row is null ? null : await MeetingAsync(row.MeetingId, row.Version, cancellationToken);
-        return meeting is null ? null : new OpenCode(hash, row!.GroupKey, BallotCodeFormat.Display(canonical), meeting);
+        var meeting = row.Usable ? await MeetingAsync(row.MeetingId, row.Version, cancellationToken) : null;
+        return meeting is null ? null : new OpenCode(hash!, row.GroupKey, BallotCodeFormat.Display(canonical!), meeting);
     }
 
     /// <summary>
@@ -170,8 +176,10 @@ public sealed class BallotBox(AppDbContext db, VotingDataSource voting, VotingKe
         await using var command = voting.Source.CreateCommand(FindCodeSql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = hash });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new CodeRow(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<uint>(2)) : null;
+        return await reader.ReadAsync(cancellationToken)
+            ? new CodeRow(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<uint>(2), reader.GetBoolean(3))
+            : null;
     }
 
-    private sealed record CodeRow(Guid MeetingId, string GroupKey, uint Version);
+    private sealed record CodeRow(Guid MeetingId, string GroupKey, uint Version, bool Usable);
 }

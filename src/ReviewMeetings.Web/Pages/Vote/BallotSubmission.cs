@@ -19,6 +19,10 @@ public static class BallotSubmission
 
     public const string Expired = "页面已过期，请重新打开测评票后再提交。";
 
+    public const string NotThisBallot = "测评票内容与本次会议不符，请刷新后重新填写。";
+
+    public const string TooManyFailures = "测评码核对失败次数过多，请稍后再试。";
+
     /// <summary>The hidden field with the ballot page's claim (<see cref="BallotBox.ClaimOf"/>).</summary>
     public const string ClaimField = "Ballot";
 
@@ -26,20 +30,29 @@ public static class BallotSubmission
 
     public static WebApplication MapBallotSubmission(this WebApplication app)
     {
-        app.MapPost(Path, SubmitAsync).AllowAnonymous().RequireRateLimiting(VotingSetup.Policy);
+        app.MapPost(Path, SubmitAsync).AllowAnonymous();
         return app;
     }
 
     private static async Task<IResult> SubmitAsync(
-        HttpContext context, IAntiforgery antiforgery, BallotBox box, BallotProgressPush progress, CancellationToken cancellationToken)
+        HttpContext context, IAntiforgery antiforgery, BallotBox box, BallotProgressPush progress, CodeGuessGuard guard, CancellationToken cancellationToken)
     {
         context.Response.Headers.CacheControl = "no-store";
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        IFormCollection form;
+        try
         {
-            return Refused(Expired);
-        }
+            if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+            {
+                return Refused(Expired);
+            }
 
-        var form = await context.Request.ReadFormAsync(cancellationToken);
+            form = await context.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or AntiforgeryValidationException { InnerException: InvalidDataException })
+        {
+            // More fields or longer values than any ballot has (the form limits): not a ballot of this meeting.
+            return Refused(NotThisBallot);
+        }
         var grades = Grades(form);
 
         // The usual case in one statement: the ballot is checked against the meeting the page claims, and the statement
@@ -51,10 +64,13 @@ public static class BallotSubmission
             return Done(progress, quick);
         }
 
-        var code = await box.OpenAsync(form["Code"], cancellationToken);
+        var unknown = false;
+        var code = await box.OpenAsync(form["Code"], cancellationToken, () => unknown = true);
         if (code is null)
         {
-            return Refused(IndexModel.InvalidCode, nameof(IndexModel.Code));
+            return unknown && await guard.FailedAsync(context.Connection.RemoteIpAddress, cancellationToken)
+                ? Results.Json(new { error = TooManyFailures, field = nameof(IndexModel.Code) }, statusCode: StatusCodes.Status429TooManyRequests)
+                : Refused(IndexModel.InvalidCode, nameof(IndexModel.Code));
         }
 
         Ballot ballot;

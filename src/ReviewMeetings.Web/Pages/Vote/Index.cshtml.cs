@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Meetings;
@@ -18,9 +17,10 @@ namespace ReviewMeetings.Web.Pages.Vote;
 /// shows the choices, and submitting uses the code and stores the ballot in one transaction. Nothing here is logged.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(VotingSetup.Policy)]
-public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPush progress, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPush progress, CodeGuessGuard guard, TimeProvider clock) : PageModel
 {
+    private bool _tooManyFailures;
+
     /// <summary>One message for a wrong, used or voided code and for voting not open (yet, or any more): guessing learns nothing.</summary>
     public const string InvalidCode = "测评码无效，或投票尚未开始、已经关闭。请核对测评码；如投票尚未开始，请稍后再试。";
 
@@ -57,7 +57,7 @@ public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPus
 
         if (await OpenAsync(cancellationToken) is null)
         {
-            ModelState.AddModelError(nameof(Code), InvalidCode);
+            return Refused();
         }
 
         return Page();
@@ -68,8 +68,7 @@ public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPus
         var code = await OpenAsync(cancellationToken);
         if (code is null)
         {
-            ModelState.AddModelError(nameof(Code), InvalidCode);
-            return Page();
+            return Refused();
         }
 
         Reviewing = TryCast(code) is not null;
@@ -81,7 +80,7 @@ public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPus
     {
         if (await OpenAsync(cancellationToken) is null)
         {
-            ModelState.AddModelError(nameof(Code), InvalidCode);
+            return Refused();
         }
 
         return Page();
@@ -92,8 +91,7 @@ public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPus
         var code = await OpenAsync(cancellationToken);
         if (code is null)
         {
-            ModelState.AddModelError(nameof(Code), InvalidCode);
-            return Page();
+            return Refused();
         }
 
         var ballot = TryCast(code);
@@ -114,6 +112,13 @@ public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPus
         return Page();
     }
 
+    /// <summary>The one answer for every code that opens no ballot; 429 once this address has failed too often (<see cref="CodeGuessGuard"/>).</summary>
+    private IActionResult Refused()
+    {
+        ModelState.AddModelError(nameof(Code), InvalidCode);
+        return _tooManyFailures ? StatusCode(StatusCodes.Status429TooManyRequests) : Page();
+    }
+
     private Ballot? TryCast(OpenCode code)
     {
         try
@@ -130,9 +135,11 @@ public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPus
     /// <summary>The code's ballot when the code is unused and its meeting's voting is open; null for every other case alike.</summary>
     private async Task<OpenCode?> OpenAsync(CancellationToken cancellationToken)
     {
-        var code = await box.OpenAsync(Code, cancellationToken);
+        var unknown = false;
+        var code = await box.OpenAsync(Code, cancellationToken, () => unknown = true);
         if (code is null)
         {
+            _tooManyFailures = unknown && await guard.FailedAsync(HttpContext.Connection.RemoteIpAddress, cancellationToken);
             return null;
         }
 

@@ -102,11 +102,6 @@
             return;
         }
 
-        if (response.status === 429) {
-            showError("操作过于频繁，请稍候一分钟再点击“确认提交”。您的选择仍然保留。");
-            return;
-        }
-
         const answer = await response.json().catch(function () { return null; });
         if (!answer || !answer.error) {
             showError("提交没有成功，您的选择仍然保留。请稍后再次点击“确认提交”。");

@@ -27,7 +27,6 @@ public sealed class BallotSecrecyAttackTests : EvaluationTest
 
     internal override AppFactory CreateFactory(string connectionString) => new(connectionString, settings: new Dictionary<string, string>
     {
-        ["Voting:RequestsPerMinutePerAddress"] = "1000",
         ["Voting:MixBatchSize"] = BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
         // Only casts and closing move ballots here, so each step below is the one under test.
         ["Voting:MixSweepSeconds"] = "3600",

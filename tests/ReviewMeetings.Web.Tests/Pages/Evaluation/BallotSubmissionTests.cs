@@ -18,7 +18,7 @@ public class BallotSubmissionTests : EvaluationTest
     private const string Confirm = "button[data-ballot-confirm]";
 
     /// <summary>The app's settings for these tests; <see cref="BallotSubmissionWithoutMultiplexingTests"/> changes one.</summary>
-    private protected virtual Dictionary<string, string> Settings => new() { ["Voting:RequestsPerMinutePerAddress"] = "200" };
+    private protected virtual Dictionary<string, string> Settings => new() { ["Voting:FailedCodesPerAddress"] = "20", ["Voting:GuessDelayMaxSeconds"] = "1" };
 
     internal override AppFactory CreateFactory(string connectionString) => new(connectionString, settings: Settings);
 
@@ -251,20 +251,52 @@ public class BallotSubmissionTests : EvaluationTest
     }
 
     [Fact]
-    public async Task Submissions_share_the_ballot_pages_rate_limit()
+    public async Task A_form_with_more_fields_than_any_ballot_gets_the_ballots_own_message_not_a_server_error()
     {
         var meeting = await EvaluatingMeetingAsync();
         var code = (await IssueAsync(meeting, 1))[0];
         using var voter = Anonymous();
         var ballot = await voter.GetAsync($"/v/{code}");
-        for (var i = 0; i < 205 && await voter.StatusOfAsync($"/v?code=AAAA-AAAA-AAAA-AAAA-A{i % 10}") != HttpStatusCode.TooManyRequests; i++)
+        var token = ballot.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var fields = Enumerable.Range(0, 1100).Select(i => new KeyValuePair<string, string>($"Grades[{Guid.NewGuid()}]", "好"))
+            .Append(new("__RequestVerificationToken", token)).Append(new("Code", code)).ToList();
+
+        using var script = await voter.Client.PostAsync(BallotSubmission.Path, new FormUrlEncodedContent(fields));
+        using var page = await voter.Client.PostAsync("/v?handler=Submit", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.BadRequest, script.StatusCode);
+        Assert.Equal(BallotSubmission.NotThisBallot, Error(JsonDocument.Parse(await script.Content.ReadAsStringAsync()).RootElement));
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Equal(BallotCodeState.Issued, await CodeStateAsync());
+    }
+
+    [Fact]
+    public async Task Submissions_with_codes_that_do_not_exist_count_as_guesses_and_are_slowed_with_a_Chinese_answer()
+    {
+        var meeting = await EvaluatingMeetingAsync();
+        var code = (await IssueAsync(meeting, 1))[0];
+        using var voter = Anonymous();
+        ClientAddress.Use(voter, "203.0.113.21");
+        var ballot = await voter.GetAsync($"/v/{code}");
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 21; i++)
         {
+            using var guess = await voter.SubmitAsync(ballot, "main form", new() { ["Code"] = BallotCodeFormat.Generate(), ["Ballot"] = "forged" }, Confirm, accept: "application/json");
+            answers.Add(guess.StatusCode);
+            if (guess.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Equal(BallotSubmission.TooManyFailures, Error(JsonDocument.Parse(await guess.Content.ReadAsStringAsync()).RootElement));
+            }
         }
 
-        using var response = await voter.SubmitAsync(ballot, "main form", [], Confirm, accept: "application/json");
-
-        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.All(answers.Take(20), status => Assert.Equal(HttpStatusCode.BadRequest, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[20]);
         Assert.Equal(0, await ReceivedAsync());
+
+        // The real code on the same page still casts its ballot at once.
+        var (status, answer) = await ConfirmAsync(voter, ballot, new() { ["Code"] = code, [$"Grades[{(await BallotOrderAsync(meeting))[0]}]"] = "好" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(answer.GetProperty("done").GetBoolean());
     }
 }
 

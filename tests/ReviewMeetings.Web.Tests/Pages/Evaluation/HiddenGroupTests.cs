@@ -36,7 +36,7 @@ public sealed class HiddenGroupTests : EvaluationTest
             var random = new Random(15);
             foreach (var (group, size) in meeting.Attendance.OrderBy(g => g.Order).Zip(Sizes))
             {
-                db.BallotCodes.AddRange(BallotCode.Issue(id, group.Id.ToString(), size).Select(x => x.Code));
+                db.BallotCodes.AddRange(BallotCode.Issue(id, group.Id.ToString(), size, CodeHashKey).Select(x => x.Code));
                 for (var i = 0; i < size; i++)
                 {
                     var marks = order.Select((r, k) => (r, k == 0 ? (random.Next(2) == 0 ? "好" : "较好") : Mark(random))).ToDictionary(x => x.r, x => x.Item2);

@@ -16,7 +16,7 @@ public sealed class VotingTests : AppTest
     private const string Xicheng = "中共清河区西城街道工作委员会";
 
     internal override AppFactory CreateFactory(string connectionString) =>
-        new(connectionString, settings: new Dictionary<string, string> { ["Voting:RequestsPerMinutePerAddress"] = "200" });
+        new(connectionString, settings: new Dictionary<string, string> { ["Voting:FailedCodesPerAddress"] = "20", ["Voting:GuessDelayMaxSeconds"] = "1" });
 
     private async Task<Guid> VotingMeetingAsync()
     {
@@ -217,17 +217,49 @@ public sealed class VotingTests : AppTest
     }
 
     [Fact]
-    public async Task Guessing_is_rate_limited_with_a_Chinese_page()
+    public async Task Guessing_is_slowed_with_a_Chinese_page_while_a_voter_behind_the_same_address_votes_at_once()
     {
-        using var voter = Anonymous();
-        HttpStatusCode last = HttpStatusCode.OK;
-        for (var i = 0; i < 205 && last != HttpStatusCode.TooManyRequests; i++)
+        var meeting = await VotingMeetingAsync();
+        var codes = await IssueAsync(meeting, 1);
+        using var guesser = Anonymous();
+        ClientAddress.Use(guesser, "203.0.113.7");
+        var last = HttpStatusCode.OK;
+        var attempts = 0;
+        for (; attempts < 25 && last != HttpStatusCode.TooManyRequests; attempts++)
         {
-            last = await voter.StatusOfAsync($"/v?code=AAAA-AAAA-AAAA-AAAA-A{i % 10}");
+            last = await guesser.StatusOfAsync($"/v?code={BallotCodeFormat.Display(BallotCodeFormat.Generate())}");
         }
 
+        // The first 20 failures cost nothing; the 21st is answered late and with 429.
         Assert.Equal(HttpStatusCode.TooManyRequests, last);
-        var page = await voter.GetAsync("/v?code=X", HttpStatusCode.TooManyRequests);
+        Assert.Equal(21, attempts);
+        var page = await guesser.GetAsync("/v?code=X", HttpStatusCode.TooManyRequests);
         Assert.Equal("操作过于频繁", page.Heading());
+
+        // A real code from the same address (the hall's shared Wi-Fi) opens its ballot as usual.
+        using var voter = Anonymous();
+        ClientAddress.Use(voter, "203.0.113.7");
+        var ballot = await voter.GetAsync($"/v/{codes[0]}");
+        Assert.NotEmpty(ballot.QuerySelectorAll("fieldset.ballot-item"));
+
+        // Another address is not slowed down by this one's failures.
+        using var other = Anonymous();
+        ClientAddress.Use(other, "198.51.100.9");
+        Assert.Equal(HttpStatusCode.OK, await other.StatusOfAsync($"/v?code={BallotCodeFormat.Display(BallotCodeFormat.Generate())}"));
+    }
+
+    [Fact]
+    public async Task A_hall_behind_one_address_is_never_limited_however_many_ballots_it_opens()
+    {
+        var meeting = await VotingMeetingAsync();
+        var codes = await IssueAsync(meeting, 40);
+
+        // 40 phones on one address each open their ballot twice: 80 requests, all answered with the ballot.
+        foreach (var code in codes.Concat(codes))
+        {
+            using var phone = Anonymous();
+            ClientAddress.Use(phone, "203.0.113.50");
+            Assert.Equal(HttpStatusCode.OK, await phone.StatusOfAsync($"/v/{code}"));
+        }
     }
 }
