@@ -32,7 +32,11 @@ internal static class PagesSetup
         builder.Services.AddSingleton<EvidenceFiles>();
         // Requests may be a little larger than the file limit so an oversized file still gets a message next to the field.
         var uploadLimit = (builder.Configuration.GetValue("Uploads:MaxMegabytes", ReportFiles.DefaultMaxMegabytes) + 2) * 1024L * 1024L;
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = uploadLimit);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = uploadLimit;
+        });
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = uploadLimit);
         return builder;
     }
@@ -71,6 +75,9 @@ internal static class PagesSetup
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
+        // No page uses these; the phone ballot's QR code is read by the phone's own camera app, never by a page.
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), " +
+            "display-capture=()";
         headers.ContentSecurityPolicy =
             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
             "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";

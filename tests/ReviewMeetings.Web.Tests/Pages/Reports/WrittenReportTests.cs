@@ -290,4 +290,33 @@ public sealed class WrittenReportTests : AppTest
         using var reader = new StreamReader(zip.GetEntry(names[1])!.Open());
         Assert.Contains("西城街道履职情况", await reader.ReadToEndAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Zip_entry_names_stay_flat_and_unique_whatever_the_unit_and_secretary_are_called()
+    {
+        var meeting = await MeetingAsync();
+        var dongcheng = await ReporterAsync(meeting, Dongcheng);
+        var xicheng = await ReporterAsync(meeting, Xicheng);
+        await DbAsync(async db =>
+        {
+            // Names as careless data entry or an attacker would leave them: folders, dots, a parent reference, a line break.
+            await db.Database.ExecuteSqlAsync($"UPDATE reporters SET unit_name = '../a/b.c', secretary_name = '王\\晓\n东..' WHERE id = {dongcheng}");
+            await db.Database.ExecuteSqlAsync($"UPDATE reporters SET unit_name = '../a/b.c', secretary_name = '王\\晓\n东..' WHERE id = {xicheng}");
+            foreach (var reporter in new[] { dongcheng, xicheng })
+            {
+                var report = new WrittenReport(meeting, reporter, await db.Reporters.Where(r => r.Id == reporter).Select(r => r.OrganizationId).SingleAsync());
+                report.Save(ReportContent.Create("履职情况", null, null, null), null, submit: true, Guid.NewGuid(), DateTimeOffset.UtcNow, null, new DateOnly(2026, 12, 1));
+                db.WrittenReports.Add(report);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        using var organizer = await SignInAsync("organizer");
+
+        using var response = await organizer.Client.GetAsync($"/Reports/Tracker/{meeting}?handler=Zip");
+
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
+        var names = zip.Entries.Select(e => e.FullName).Order().ToList();
+        Assert.Equal(["01_._a_b.c_王_晓_东.txt", "02_._a_b.c_王_晓_东.txt"], names);
+    }
 }
