@@ -30,8 +30,9 @@ internal static class PagesSetup
         builder.Services.AddScoped<RectificationAccess>();
         builder.Services.AddSingleton<ProblemCategories>();
         builder.Services.AddSingleton<EvidenceFiles>();
-        // Requests may be a little larger than the file limit so an oversized file still gets a message next to the field.
-        var uploadLimit = (builder.Configuration.GetValue("Uploads:MaxMegabytes", ReportFiles.DefaultMaxMegabytes) + 2) * 1024L * 1024L;
+        // Other requests may be a little larger than the largest file; signed-in uploads are read by UploadForms, which
+        // keeps the typed fields of any size of upload so an oversized file gets its message next to the field.
+        var uploadLimit = FileLimit(builder.Configuration) + 2 * 1024L * 1024L;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -61,6 +62,7 @@ internal static class PagesSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseUploadForms(FileLimit(app.Configuration));
         app.UseRateLimiter();
         app.MapRazorPages();
         app.MapBallotSubmission();
@@ -68,6 +70,9 @@ internal static class PagesSetup
         app.MapRealTime();
         return app;
     }
+
+    private static long FileLimit(IConfiguration configuration) =>
+        Math.Max(ReportFiles.MaxBytesIn(configuration), EvidenceFiles.MaxBytesIn(configuration));
 
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
