@@ -12,7 +12,9 @@ internal static class LoggingSetup
             .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .Filter.ByExcluding(IsHubRefusal));
+            .Filter.ByExcluding(IsHubRefusal),
+            // Each host writes through its own logger, not the process-wide Log.Logger: tests run several hosts at once.
+            preserveStaticLogger: true);
         return builder;
     }
 
