@@ -20,6 +20,9 @@ public sealed class Meeting
     public const int LeaderRequirementsMaxLength = 20000;
     public const string VotingClosedReason = "关闭投票";
     public const string VotingReopenedReason = "重新开放投票";
+    public const string CommentsReopenedReason = "重新开放点评";
+    public const string CommentsLockedReason = "重新锁定点评";
+    public const int CommentsReopenReasonMaxLength = 150;
 
     private readonly List<Reporter> _reporters = [];
     private readonly List<AgendaItem> _agenda = [];
@@ -97,6 +100,19 @@ public sealed class Meeting
 
     /// <summary>Ballot codes work only while this is true: the meeting is evaluating and staff have not closed voting.</summary>
     public bool VotingOpen => Status == MeetingStatus.Evaluating && VotingClosedAt is null;
+
+    /// <summary>When an organizer reopened the comments of a closed meeting (重新开放点评); null while they are locked.</summary>
+    public DateTimeOffset? CommentsReopenedAt { get; private set; }
+
+    public Guid? CommentsReopenedBy { get; private set; }
+
+    public string? CommentsReopenReason { get; private set; }
+
+    /// <summary>
+    /// Comments (点评) may be written until the meeting closes. After that the feedback and minutes rest on them, so
+    /// they change only while an organizer has reopened them with a recorded reason, and never once archived.
+    /// </summary>
+    public bool CommentsOpen => Status < MeetingStatus.Closed || (Status != MeetingStatus.Archived && CommentsReopenedAt is not null);
 
     /// <summary>Whether the ballot shows each reporter's carry-over line (上年度问题…); off unless the organizer enables it.</summary>
     public bool ShowsRectificationOnBallot { get; private set; }
@@ -554,6 +570,47 @@ public sealed class Meeting
 
         VotingClosedAt = null;
         _statusChanges.Add(new StatusChange(Status, Status, by, at, VotingReopenedReason));
+        UpdatedAt = at;
+    }
+
+    public void EnsureCommentsOpen()
+    {
+        if (!CommentsOpen)
+        {
+            throw new DomainException(Status == MeetingStatus.Archived
+                ? "会议已归档，点评已锁定，不能再新增或修改。"
+                : "会议已结束，点评已锁定，不能再新增或修改。如确需补充或更正，请组织部门说明原因后重新开放点评。");
+        }
+    }
+
+    /// <summary>Lets leaders and organizers add or correct comments of a closed meeting; who, when and why are kept.</summary>
+    public void ReopenComments(string? reason, Guid by, DateTimeOffset at)
+    {
+        EnsureStatus(MeetingStatus.Closed, MeetingStatus.ResultsPublished);
+        if (CommentsReopenedAt is not null)
+        {
+            throw new DomainException("点评已经重新开放。");
+        }
+
+        var why = Text.Required(reason, CommentsReopenReasonMaxLength, "重新开放点评的原因", "Reason");
+        CommentsReopenedAt = at;
+        CommentsReopenedBy = by;
+        CommentsReopenReason = why;
+        _statusChanges.Add(new StatusChange(Status, Status, by, at, $"{CommentsReopenedReason}：{why}"));
+        UpdatedAt = at;
+    }
+
+    public void LockComments(Guid by, DateTimeOffset at)
+    {
+        if (Status < MeetingStatus.Closed || CommentsReopenedAt is null)
+        {
+            throw new DomainException("点评没有重新开放，无需锁定。");
+        }
+
+        CommentsReopenedAt = null;
+        CommentsReopenedBy = null;
+        CommentsReopenReason = null;
+        _statusChanges.Add(new StatusChange(Status, Status, by, at, CommentsLockedReason));
         UpdatedAt = at;
     }
 

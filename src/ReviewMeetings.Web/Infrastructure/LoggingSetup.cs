@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Serilog;
 using Serilog.Events;
 
@@ -10,7 +11,10 @@ internal static class LoggingSetup
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext()
+            .Filter.ByExcluding(IsHubRefusal),
+            // Each host writes through its own logger, not the process-wide Log.Logger: tests run several hosts at once.
+            preserveStaticLogger: true);
         return builder;
     }
 
@@ -28,6 +32,12 @@ internal static class LoggingSetup
         });
         return app;
     }
+
+    /// <summary>SignalR logs every refused call as an error with its stack trace; <see cref="HubRefusals"/> logs them instead.</summary>
+    private static bool IsHubRefusal(LogEvent logEvent) =>
+        logEvent.Exception is HubException
+        && logEvent.Properties.TryGetValue("SourceContext", out var source)
+        && source is ScalarValue { Value: "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher" };
 
     private static bool IsSecretInPath(PathString path) =>
         path.StartsWithSegments("/v", StringComparison.OrdinalIgnoreCase)

@@ -30,9 +30,14 @@ internal static class PagesSetup
         builder.Services.AddScoped<RectificationAccess>();
         builder.Services.AddSingleton<ProblemCategories>();
         builder.Services.AddSingleton<EvidenceFiles>();
-        // Requests may be a little larger than the file limit so an oversized file still gets a message next to the field.
-        var uploadLimit = (builder.Configuration.GetValue("Uploads:MaxMegabytes", ReportFiles.DefaultMaxMegabytes) + 2) * 1024L * 1024L;
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = uploadLimit);
+        // Other requests may be a little larger than the largest file; signed-in uploads are read by UploadForms, which
+        // keeps the typed fields of any size of upload so an oversized file gets its message next to the field.
+        var uploadLimit = FileLimit(builder.Configuration) + 2 * 1024L * 1024L;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = uploadLimit;
+        });
         builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = uploadLimit);
         return builder;
     }
@@ -66,6 +71,7 @@ internal static class PagesSetup
         app.UseAuthentication();
         app.UsePasswordChangeGate();
         app.UseAuthorization();
+        app.UseUploadForms(FileLimit(app.Configuration));
         app.MapRazorPages();
         app.MapBallotSubmission();
         app.MapAppHealthChecks();
@@ -73,12 +79,18 @@ internal static class PagesSetup
         return app;
     }
 
+    private static long FileLimit(IConfiguration configuration) =>
+        Math.Max(ReportFiles.MaxBytesIn(configuration), EvidenceFiles.MaxBytesIn(configuration));
+
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
+        // No page uses these; the phone ballot's QR code is read by the phone's own camera app, never by a page.
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), " +
+            "display-capture=()";
         headers.ContentSecurityPolicy =
             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
             "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";

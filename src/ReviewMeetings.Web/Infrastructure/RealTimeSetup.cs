@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using ReviewMeetings.Web.Pages.Live;
 
 namespace ReviewMeetings.Web.Infrastructure;
@@ -7,7 +8,12 @@ internal static class RealTimeSetup
 {
     public static WebApplicationBuilder AddRealTime(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSignalR(options => options.KeepAliveInterval = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<HubRefusals>();
+        builder.Services.AddSignalR(options =>
+        {
+            options.KeepAliveInterval = TimeSpan.FromSeconds(10);
+            options.AddFilter<HubRefusals>();
+        });
         builder.Services.AddScoped<LiveStateReader>();
         builder.Services.AddScoped<LiveBroadcaster>();
         builder.Services.AddSingleton<BallotProgressPush>();

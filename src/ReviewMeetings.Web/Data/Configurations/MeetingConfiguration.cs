@@ -17,6 +17,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.Host).HasMaxLength(Meeting.HostMaxLength);
         builder.Property(m => m.LeaderRequirements).HasMaxLength(Meeting.LeaderRequirementsMaxLength);
         builder.Property(m => m.Version).IsRowVersion();
+        builder.Property(m => m.CommentsReopenReason).HasMaxLength(Meeting.CommentsReopenReasonMaxLength);
         builder.HasIndex(m => new { m.OrganizationId, m.ReviewYear });
         builder.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
 

@@ -682,6 +682,19 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("CommentsReopenReason")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("comments_reopen_reason");
+
+                    b.Property<DateTimeOffset?>("CommentsReopenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("comments_reopened_at");
+
+                    b.Property<Guid?>("CommentsReopenedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("comments_reopened_by");
+
                     b.PrimitiveCollection<string[]>("CoverageCategories")
                         .IsRequired()
                         .HasColumnType("text[]")

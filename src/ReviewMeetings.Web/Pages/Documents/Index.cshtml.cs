@@ -7,6 +7,7 @@ using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Documents;
+using ReviewMeetings.Web.Infrastructure;
 using ReviewMeetings.Web.Pages.Meetings;
 
 namespace ReviewMeetings.Web.Pages.Documents;
@@ -112,14 +113,15 @@ public sealed class IndexModel(MeetingAccess access, AppDbContext db, MeetingSav
         {
             // Rendered side by side; the renderer itself bounds how many run at once.
             var files = await Task.WhenAll(sheets.Reporters.Select(async reporter => (
-                Name: $"{reporter.Reporter.Order?.ToString("00", System.Globalization.CultureInfo.InvariantCulture) ?? "书面"}-{reporter.Reporter.UnitName}.pdf",
+                Name: $"{reporter.Reporter.Order?.ToString("00", System.Globalization.CultureInfo.InvariantCulture) ?? "书面"}-{reporter.Reporter.UnitName}",
                 Bytes: await export.PdfBytesAsync(FeedbackTemplate, sheets with { Reporters = [reporter] }, cancellationToken))));
             using var buffer = new MemoryStream();
+            var names = new ZipEntryNames();
             using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
             {
                 foreach (var (fileName, bytes) in files)
                 {
-                    var entry = zip.CreateEntry(DocumentExport.SafeFileName(fileName), CompressionLevel.Fastest);
+                    var entry = zip.CreateEntry(names.Next(fileName, ".pdf", "点评意见反馈单"), CompressionLevel.Fastest);
                     await using var stream = await entry.OpenAsync(cancellationToken);
                     await stream.WriteAsync(bytes, cancellationToken);
                 }

@@ -52,6 +52,7 @@ public sealed class CommentsModel(MeetingAccess access, AppDbContext db, Meeting
 
         try
         {
+            Meeting.EnsureCommentsOpen();
             comment.Reopen(reason, User.UserId(), clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -68,6 +69,31 @@ public sealed class CommentsModel(MeetingAccess access, AppDbContext db, Meeting
 
         Message = "点评已重新开放，点评人可以继续修改。";
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>Unlocks the comments of a closed meeting for corrections; the reason is recorded and shown to the commenters.</summary>
+    public Task<IActionResult> OnPostReopenCommentsAsync(Guid id, uint version, string? reason, CancellationToken cancellationToken) =>
+        ChangeLockAsync(id, version, meeting => meeting.ReopenComments(reason, User.UserId(), saver.Now), "点评已重新开放，点评人可以补充或更正点评。更正完成后请重新锁定。", cancellationToken);
+
+    public Task<IActionResult> OnPostLockCommentsAsync(Guid id, uint version, CancellationToken cancellationToken) =>
+        ChangeLockAsync(id, version, meeting => meeting.LockComments(User.UserId(), saver.Now), "点评已重新锁定。", cancellationToken);
+
+    private async Task<IActionResult> ChangeLockAsync(Guid id, uint version, Action<Meeting> change, string message, CancellationToken cancellationToken)
+    {
+        var meeting = await access.FindManageableAsync(id, cancellationToken);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+
+        if (await saver.TrySaveAsync(meeting, version, ModelState, () => change(meeting), prefix: "CommentsLock"))
+        {
+            Message = message;
+            return RedirectToPage(new { id });
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostReleaseAsync(Guid id, uint version, CancellationToken cancellationToken)
@@ -107,7 +133,7 @@ public sealed class CommentsModel(MeetingAccess access, AppDbContext db, Meeting
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var meeting = await (await access.ManageableAsync(cancellationToken)).AsNoTracking()
-            .Include(m => m.Reporters)
+            .Include(m => m.Reporters).Include(m => m.StatusChanges)
             .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is null)
         {
@@ -122,10 +148,16 @@ public sealed class CommentsModel(MeetingAccess access, AppDbContext db, Meeting
             .ToListAsync(cancellationToken);
         CommentsByReporter = comments.ToLookup(c => c.ReporterId);
         Drafts = comments.Count(c => c.Status == CommentStatus.Draft && !c.IsEmpty);
-        var userIds = comments.SelectMany(c => c.History.Select(h => h.By)).Concat(comments.Where(c => c.LeaderId != null).Select(c => c.LeaderId!.Value)).Distinct().ToList();
+        var userIds = comments.SelectMany(c => c.History.Select(h => h.By)).Concat(comments.Where(c => c.LeaderId != null).Select(c => c.LeaderId!.Value))
+            .Concat(meeting.StatusChanges.Select(c => c.ChangedBy)).Distinct().ToList();
         People = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         return true;
     }
 
     public string Person(Guid id) => People.GetValueOrDefault(id, "（已删除的用户）");
+
+    /// <summary>Every reopening and re-locking of the comments, oldest first.</summary>
+    public IEnumerable<StatusChange> CommentLockChanges => Meeting.StatusChanges
+        .Where(c => c.Reason is { } r && (r.StartsWith(Meeting.CommentsReopenedReason, StringComparison.Ordinal) || r == Meeting.CommentsLockedReason))
+        .OrderBy(c => c.ChangedAt);
 }

@@ -29,6 +29,9 @@ public sealed class PadModel(AppDbContext db, LiveStateReader reader, LiveBroadc
 
     public Comment? Comment { get; private set; }
 
+    /// <summary>The meeting's comment lock (<see cref="Meeting.CommentsOpen"/>) and, when reopened, why.</summary>
+    public Meeting Meeting { get; private set; } = null!;
+
     /// <summary>The reporter's unit's problems from last year and where their rectification stands.</summary>
     public CarryOver.PreviousYear? Previous { get; private set; }
 
@@ -73,6 +76,7 @@ public sealed class PadModel(AppDbContext db, LiveStateReader reader, LiveBroadc
 
         try
         {
+            Meeting.EnsureCommentsOpen();
             if (comment is null)
             {
                 comment = Domain.Comments.Comment.ByLeader(id, reporter, leaderId, now);
@@ -154,11 +158,14 @@ public sealed class PadModel(AppDbContext db, LiveStateReader reader, LiveBroadc
     private async Task<bool> LoadAsync(Guid id, Guid? reporterId, CancellationToken cancellationToken)
     {
         var leaderId = User.UserId();
-        var assigned = await db.Meetings.AnyAsync(m => m.Id == id && m.Status != MeetingStatus.Draft && m.LeaderIds.Contains(leaderId), cancellationToken);
-        if (!assigned)
+        var meeting = await db.Meetings.AsNoTracking()
+            .SingleOrDefaultAsync(m => m.Id == id && m.Status != MeetingStatus.Draft && m.LeaderIds.Contains(leaderId), cancellationToken);
+        if (meeting is null)
         {
             return false;
         }
+
+        Meeting = meeting;
 
         State = (await reader.ReadAsync(id, cancellationToken))!;
         var chosen = State.Reporters.FirstOrDefault(r => r.Id == reporterId)

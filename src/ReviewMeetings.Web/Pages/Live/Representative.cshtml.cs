@@ -79,6 +79,7 @@ public sealed class RepresentativeModel(MeetingAccess access, AppDbContext db, T
         var now = clock.GetUtcNow();
         try
         {
+            Meeting.EnsureCommentsOpen();
             Comment comment;
             if (commentId is { } existingId)
             {

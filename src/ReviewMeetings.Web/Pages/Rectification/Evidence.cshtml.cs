@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Pages.Reports;
 
 namespace ReviewMeetings.Web.Pages.Rectification;
 
@@ -20,8 +21,7 @@ public sealed class EvidenceModel(RectificationAccess access, AppDbContext db) :
         }
 
         var file = await db.ReportFiles.AsNoTracking().SingleAsync(f => f.Id == id, cancellationToken);
-        return EvidenceFile.IsImage(file.ContentType)
-            ? File(file.Content, file.ContentType)
-            : File(file.Content, file.ContentType, file.FileName);
+        UploadedFileResponse.Apply(Response, file.FileName, file.ContentType, inline: EvidenceFile.IsImage(file.ContentType));
+        return File(file.Content, file.ContentType);
     }
 }

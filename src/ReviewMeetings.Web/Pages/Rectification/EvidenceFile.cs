@@ -30,6 +30,7 @@ public static class EvidenceFile
             throw new UploadRejectedException($"文件大小超过{maxBytes / 1024 / 1024}MB的限制，请压缩后再上传。");
         }
 
+        ActiveContent.RefuseMarkup(bytes);
         if (bytes.AsSpan().StartsWith(PngSignature))
         {
             CheckSize(PngSize(bytes));
@@ -126,7 +127,9 @@ public sealed class EvidenceFiles(IConfiguration configuration, TimeProvider clo
 {
     public const int DefaultMaxMegabytes = 10;
 
-    public long MaxBytes => configuration.GetValue("Uploads:EvidenceMaxMegabytes", DefaultMaxMegabytes) * 1024L * 1024L;
+    public long MaxBytes => MaxBytesIn(configuration);
+
+    public static long MaxBytesIn(IConfiguration configuration) => configuration.GetValue("Uploads:EvidenceMaxMegabytes", DefaultMaxMegabytes) * 1024L * 1024L;
 
     public async Task<List<ReportFile>> ReadAsync(IReadOnlyCollection<IFormFile> files, Guid uploadedBy, CancellationToken cancellationToken)
     {

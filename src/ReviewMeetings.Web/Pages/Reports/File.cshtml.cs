@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 using ReviewMeetings.Web.Data;
 
 namespace ReviewMeetings.Web.Pages.Reports;
@@ -28,18 +27,7 @@ public sealed class FileModel(ReportAccess access, AppDbContext db) : PageModel
         }
 
         var file = await db.ReportFiles.AsNoTracking().SingleAsync(f => f.Id == fileId, cancellationToken);
-        var showInline = inline && file.ContentType == UploadedDocument.PdfType;
-        var disposition = new ContentDispositionHeaderValue(showInline ? "inline" : "attachment");
-        disposition.SetHttpFileName(file.FileName);
-        Response.Headers.ContentDisposition = disposition.ToString();
-        if (showInline)
-        {
-            // Our own report page embeds the PDF; nothing else may frame it.
-            Response.Headers.XFrameOptions = "SAMEORIGIN";
-            Response.Headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'self'; object-src 'self'; plugin-types application/pdf";
-        }
-
-        Response.Headers.CacheControl = "private, no-store";
+        UploadedFileResponse.Apply(Response, file.FileName, file.ContentType, inline);
         return File(file.Content, file.ContentType);
     }
 }

@@ -8,7 +8,9 @@ public sealed class ReportFiles(IConfiguration configuration, TimeProvider clock
 {
     public const int DefaultMaxMegabytes = 20;
 
-    public long MaxBytes => configuration.GetValue("Uploads:MaxMegabytes", DefaultMaxMegabytes) * 1024L * 1024L;
+    public long MaxBytes => MaxBytesIn(configuration);
+
+    public static long MaxBytesIn(IConfiguration configuration) => configuration.GetValue("Uploads:MaxMegabytes", DefaultMaxMegabytes) * 1024L * 1024L;
 
     public async Task<ReportFile> ReadAsync(IFormFile file, Guid uploadedBy, CancellationToken cancellationToken)
     {

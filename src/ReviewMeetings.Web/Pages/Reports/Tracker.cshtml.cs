@@ -64,6 +64,7 @@ public sealed class TrackerModel(MeetingAccess meetings, AppDbContext db, TimePr
         var reports = await db.WrittenReports.Include(r => r.Versions).AsNoTracking()
             .Where(r => r.MeetingId == id).ToDictionaryAsync(r => r.ReporterId, cancellationToken);
         using var zipBuffer = new MemoryStream();
+        var names = new ZipEntryNames();
         using (var zip = new ZipArchive(zipBuffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             for (var i = 0; i < reporters.Count; i++)
@@ -74,11 +75,10 @@ public sealed class TrackerModel(MeetingAccess meetings, AppDbContext db, TimePr
                     continue;
                 }
 
-                var baseName = UploadedDocument.SafeName($"{i + 1:D2}_{reporter.UnitName}_{reporter.SecretaryName}", "");
                 var (extension, bytes) = version.FileId is { } fileId
                     ? await FileBytesAsync(fileId, cancellationToken)
                     : (".txt", Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AsText(reporter, version.Content!))).ToArray());
-                var entry = zip.CreateEntry(baseName + extension, CompressionLevel.Fastest);
+                var entry = zip.CreateEntry(names.Next($"{i + 1:D2}_{reporter.UnitName}_{reporter.SecretaryName}", extension, "述职报告"), CompressionLevel.Fastest);
                 await using var stream = await entry.OpenAsync(cancellationToken);
                 await stream.WriteAsync(bytes, cancellationToken);
             }

@@ -8,7 +8,7 @@ namespace ReviewMeetings.Web.Pages.Reports;
 
 /// <summary>
 /// Decides what an upload really is from its bytes, never from its name: a PDF that parses, or a Word (OOXML)
-/// document that opens. Anything else is refused with a Chinese reason.
+/// document that opens, and neither holding active content (<see cref="ActiveContent"/>). Anything else is refused with a Chinese reason.
 /// </summary>
 public sealed record UploadedDocument(string FileName, string ContentType, bool IsPdf)
 {
@@ -32,9 +32,11 @@ public sealed record UploadedDocument(string FileName, string ContentType, bool 
             throw new UploadRejectedException($"文件大小超过{maxBytes / 1024 / 1024}MB的限制，请压缩后再上传。");
         }
 
+        ActiveContent.RefuseMarkup(bytes);
         if (StartsWith(bytes, "%PDF-"u8))
         {
             CheckPdf(bytes);
+            ActiveContent.RefuseActivePdf(bytes);
             return new UploadedDocument(SafeName(originalName, ".pdf"), PdfType, IsPdf: true);
         }
 
@@ -117,6 +119,8 @@ public sealed record UploadedDocument(string FileName, string ContentType, bool 
                         throw new UploadRejectedException("文件解压后异常巨大（疑似压缩炸弹），已拒绝。");
                     }
                 }
+
+                ActiveContent.RefuseActiveDocx(zip);
             }
 
             using var document = WordprocessingDocument.Open(new MemoryStream(bytes), isEditable: false);

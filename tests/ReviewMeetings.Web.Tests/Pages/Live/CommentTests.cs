@@ -239,4 +239,72 @@ public sealed class CommentTests : AppTest
         Assert.Contains("会议结束后可以反馈", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(MeetingStatus.Published, await DbAsync(db => db.Meetings.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
     }
+
+    private Task<int> CloseAsync(Guid id) => DbAsync(async db =>
+    {
+        var meeting = await db.Meetings.SingleAsync(m => m.Id == id);
+        meeting.StartSession(Guid.NewGuid(), DateTimeOffset.UtcNow);
+        meeting.Close(Guid.NewGuid(), DateTimeOffset.UtcNow);
+        return await db.SaveChangesAsync();
+    });
+
+    [Fact]
+    public async Task Comments_are_locked_once_the_meeting_closes_until_an_organizer_reopens_them_with_a_reason()
+    {
+        const string Locked = "会议已结束，点评已锁定，不能再新增或修改。如确需补充或更正，请组织部门说明原因后重新开放点评。";
+        var (id, dongcheng, xicheng) = await MeetingAsync();
+        using var leader = await SignInAsync("leader");
+        (await leader.SubmitAsync(Fill(await leader.GetAsync(Pad(id, dongcheng)), "阵地建设滞后"), "#comment-form", Text("东城成绩突出。"), "[data-finalize]")).Dispose();
+        var stalePad = await leader.GetAsync(Pad(id, xicheng));
+        using var organizer = await SignInAsync("organizer");
+        var staleRepresentative = await organizer.GetAsync($"/Live/Representative/{id}");
+        await CloseAsync(id);
+        (await organizer.SubmitAsync($"/Live/Comments/{id}", "form[action*='handler=Release']", [])).Dispose();
+
+        // A pad left open during the meeting, an autosave and a representative's form all arrive after the close.
+        var refused = await Session.ParseAsync(await leader.SubmitAsync(Fill(stalePad, "事后补写的问题"), "#comment-form", Text("事后补写。"), "[data-finalize]"));
+        Assert.Contains(Locked, refused.Summary(), StringComparison.Ordinal);
+        using var autosave = await leader.SubmitAsync(Fill(stalePad, "事后补写的问题"), "#comment-form", Text("事后补写。"), accept: Json);
+        Assert.Equal(HttpStatusCode.BadRequest, autosave.StatusCode);
+        using (var body = JsonDocument.Parse(await autosave.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal(Locked, body.RootElement.GetProperty("error").GetString());
+        }
+
+        var representative = await Session.ParseAsync(await organizer.SubmitAsync(staleRepresentative, "#representative-form", new()
+        {
+            ["Input.ReporterId"] = xicheng.ToString(),
+            ["Input.Name"] = "周秀兰",
+            ["Input.Identity"] = "群众代表",
+            ["Input.Achievements"] = "事后补录。",
+        }, "button[name=finalize]"));
+        Assert.Contains(Locked, representative.Summary(), StringComparison.Ordinal);
+        Assert.Null(await StoredAsync(xicheng));
+        Assert.Equal(1, await DbAsync(db => db.Comments.CountAsync(c => c.MeetingId == id)));
+        Assert.Contains("点评已锁定", (await leader.GetAsync(Pad(id, xicheng))).GetElementById("comment-locked")!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await leader.GetAsync(Pad(id, xicheng))).GetElementById("comment-form"));
+
+        // Reopening needs a reason; with one, who, when and why are stored and shown.
+        var comments = await organizer.GetAsync($"/Live/Comments/{id}");
+        var noReason = await Session.ParseAsync(await organizer.SubmitAsync(comments, "form[action*='handler=ReopenComments']", new() { ["reason"] = "" }));
+        Assert.Contains("请填写重新开放点评的原因", noReason.QuerySelector("#comments-lock")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await organizer.SubmitAsync(comments, "form[action*='handler=ReopenComments']", new() { ["reason"] = "西城点评漏录" })).StatusCode);
+        var organizerId = await DbAsync(db => db.Users.Where(u => u.UserName == "organizer").Select(u => u.Id).SingleAsync());
+        var reopened = await DbAsync(db => db.Meetings.Where(m => m.Id == id).Select(m => new { m.CommentsReopenedBy, m.CommentsReopenReason, m.CommentsReopenedAt }).SingleAsync());
+        Assert.Equal((organizerId, "西城点评漏录"), (reopened.CommentsReopenedBy!.Value, reopened.CommentsReopenReason));
+        Assert.NotNull(reopened.CommentsReopenedAt);
+        Assert.Contains("西城点评漏录", (await organizer.GetAsync($"/Live/Comments/{id}")).QuerySelector("#comments-lock")!.TextContent, StringComparison.Ordinal);
+        var pad = await leader.GetAsync(Pad(id, xicheng));
+        Assert.Contains("原因：西城点评漏录", pad.GetElementById("comments-reopened")!.TextContent, StringComparison.Ordinal);
+
+        (await leader.SubmitAsync(Fill(pad, "西城问题"), "#comment-form", Text("西城补充点评。"), "[data-finalize]")).Dispose();
+        Assert.Equal(CommentStatus.Final, (await StoredAsync(xicheng))!.Status);
+
+        // Locked again: the history keeps both steps.
+        Assert.Equal(HttpStatusCode.Redirect, (await organizer.SubmitAsync($"/Live/Comments/{id}", "form[action*='handler=LockComments']", [])).StatusCode);
+        var history = (await organizer.GetAsync($"/Live/Comments/{id}")).QuerySelector("#comments-lock-history")!.TextContent;
+        Assert.Contains("重新开放点评：西城点评漏录", history, StringComparison.Ordinal);
+        Assert.Contains("重新锁定点评", history, StringComparison.Ordinal);
+        Assert.Null((await leader.GetAsync(Pad(id, xicheng))).GetElementById("comment-form"));
+    }
 }

@@ -149,6 +149,43 @@ public sealed class RectificationTests : AppTest
     }
 
     [Fact]
+    public async Task Pdf_html_polyglot_is_refused_as_evidence_and_the_typed_text_stays()
+    {
+        await ReleasedMeetingAsync();
+        var id = await ApprovedItemAsync(ProblemA);
+        using var secretary = await SignInAsync("secretary");
+        var page = await secretary.GetAsync($"/Rectification/Item/{id}");
+
+        using var response = await secretary.UploadAsync(page, "#progress-form", new() { ["Progress.Text"] = "已完成两个社区的改造。" },
+            new UploadFile("files", "整改报告.pdf", TestDocuments.PdfHtmlPolyglot(), "application/pdf"), ("complete", "false"));
+
+        var refused = await Session.ParseAsync(response);
+        Assert.StartsWith("“整改报告.pdf”：文件开头含有网页代码（HTML/脚本），可能是伪装成文档的网页，已拒绝。", refused.ErrorFor("files"), StringComparison.Ordinal);
+        Assert.Equal("已完成两个社区的改造。", refused.QuerySelector<IHtmlTextAreaElement>("textarea[name='Progress.Text']")!.Value);
+        Assert.Equal(0, await DbAsync(db => db.ReportFiles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Evidence_documents_download_as_sandboxed_attachments()
+    {
+        await ReleasedMeetingAsync();
+        var id = await ApprovedItemAsync(ProblemA);
+        using var secretary = await SignInAsync("secretary");
+        var page = await secretary.GetAsync($"/Rectification/Item/{id}");
+        using var response = await secretary.UploadAsync(page, "#progress-form", new() { ["Progress.Text"] = "改造完成。" },
+            new UploadFile("files", "整改报告.pdf", TestDocuments.Pdf(), "application/pdf"), ("complete", "false"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var fileId = Assert.Single((await ItemAsync(ProblemA)).Updates.Single().EvidenceFileIds);
+
+        using var download = await secretary.Client.GetAsync($"/Rectification/Evidence/{fileId}");
+
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("整改报告.pdf", download.Content.Headers.ContentDisposition.FileNameStar);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("sandbox; default-src 'none'; frame-ancestors 'none'", download.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
     public async Task Real_png_is_accepted_as_evidence_and_served_only_to_those_who_see_the_item()
     {
         await ReleasedMeetingAsync();
@@ -166,6 +203,9 @@ public sealed class RectificationTests : AppTest
         Assert.Equal("image/png", await DbAsync(db => db.ReportFiles.Where(f => f.Id == fileId).Select(f => f.ContentType).SingleAsync()));
         using var download = await secretary.Client.GetAsync($"/Rectification/Evidence/{fileId}");
         Assert.Equal(TestDocuments.RealPng(), await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("inline", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.StartsWith("sandbox; default-src 'none'", download.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         using var liulin = await SignInAsync("organizer.liulin");
         Assert.Equal(HttpStatusCode.NotFound, await liulin.StatusOfAsync($"/Rectification/Evidence/{fileId}"));
     }

@@ -102,6 +102,58 @@ public sealed class WrittenReportTests : AppTest
         Assert.Equal(0, await DbAsync(db => db.ReportFiles.CountAsync()));
     }
 
+    public static TheoryData<string, byte[], string> ActiveFiles => new()
+    {
+        { "述职报告.pdf", TestDocuments.PdfWithEscapedJavaScript(), "PDF文件含有脚本、自动执行的操作、附件或交互表单等活动内容（/JavaScript），已拒绝。请用“打印为PDF”或“另存为PDF”重新生成后上传。" },
+        { "述职报告.pdf", TestDocuments.PdfHtmlPolyglot(), "文件开头含有网页代码（HTML/脚本），可能是伪装成文档的网页，已拒绝。请重新导出为标准的PDF或Word文件后上传。" },
+        { "述职报告.docx", TestDocuments.DocxWithExternalRelationship(TestDocuments.AttachedTemplate, "http://attacker.example/t.dotm"), "Word文件含有外部链接（如远程模板、链接到其他文件的图片或对象），已拒绝。请删除这些链接或另存为PDF后上传。" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ActiveFiles))]
+    public async Task Upload_that_could_act_when_opened_is_refused_next_to_the_field_and_the_text_stays(string name, byte[] bytes, string message)
+    {
+        var reporter = await ReporterAsync(await MeetingAsync(), Dongcheng);
+        using var secretary = await SignInAsync("secretary");
+        var page = await secretary.GetAsync($"/Reports/Submit/{reporter}");
+
+        using var response = await UploadAsync(secretary, page, new UploadFile("file", name, bytes), submit: true, new() { ["Input.Performance"] = "已经写好的内容" });
+        var result = await Session.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(message, result.ErrorFor("file"));
+        Assert.Equal("已经写好的内容", ((IHtmlTextAreaElement)result.QuerySelector("#Input_Performance")!).Value);
+        Assert.Equal(0, await DbAsync(db => db.ReportFiles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Far_oversized_upload_shows_the_limit_next_to_the_field_and_keeps_every_typed_section()
+    {
+        var reporter = await ReporterAsync(await MeetingAsync(), Dongcheng);
+        using var secretary = await SignInAsync("secretary");
+        var page = await secretary.GetAsync($"/Reports/Submit/{reporter}");
+        Dictionary<string, string> typed = new()
+        {
+            ["Input.Performance"] = "全年发展党员12名。",
+            ["Input.Problems"] = "软弱涣散党组织整顿不到位。",
+            ["Input.NextSteps"] = "继续抓好党建引领基层治理。",
+            ["Input.Rectification"] = "上年度问题已整改5项。",
+        };
+
+        // Past the form limit for other requests (the larger file limit, evidence's 10 MB, plus 2 MB), where the form was lost to a bare 400.
+        using var response = await UploadAsync(secretary, page, new UploadFile("file", "big.pdf", [.. TestDocuments.Pdf(), .. new byte[15 * 1024 * 1024]]), submit: true, typed);
+        var result = await Session.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("文件大小超过1MB的限制，请压缩后再上传。", result.ErrorFor("file"));
+        foreach (var (field, text) in typed)
+        {
+            Assert.Equal(text, ((IHtmlTextAreaElement)result.QuerySelector($"#{field.Replace('.', '_')}")!).Value);
+        }
+
+        Assert.Null(await ReportAsync(reporter));
+    }
+
     [Fact]
     public async Task Uploaded_docx_is_stored_with_its_hash_and_leaders_read_its_text()
     {
@@ -130,6 +182,8 @@ public sealed class WrittenReportTests : AppTest
         Assert.Equal(docx, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("东城街道述职报告.docx", download.Content.Headers.ContentDisposition.FileNameStar);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.StartsWith("sandbox; default-src 'none'", download.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,6 +201,13 @@ public sealed class WrittenReportTests : AppTest
         Assert.Equal("inline", inline.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("述职报告.pdf", inline.Content.Headers.ContentDisposition.FileNameStar);
         Assert.Equal("SAMEORIGIN", inline.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("nosniff", inline.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.StartsWith("default-src 'none'", inline.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+
+        // The same PDF asked for as a download is an attachment in a sandbox.
+        using var download = await secretary.Client.GetAsync($"/Reports/File/{versionId}");
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.StartsWith("sandbox; default-src 'none'", download.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -289,5 +350,34 @@ public sealed class WrittenReportTests : AppTest
         Assert.Equal(pdf, pdfEntry.ToArray());
         using var reader = new StreamReader(zip.GetEntry(names[1])!.Open());
         Assert.Contains("西城街道履职情况", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Zip_entry_names_stay_flat_and_unique_whatever_the_unit_and_secretary_are_called()
+    {
+        var meeting = await MeetingAsync();
+        var dongcheng = await ReporterAsync(meeting, Dongcheng);
+        var xicheng = await ReporterAsync(meeting, Xicheng);
+        await DbAsync(async db =>
+        {
+            // Names as careless data entry or an attacker would leave them: folders, dots, a parent reference, a line break.
+            await db.Database.ExecuteSqlAsync($"UPDATE reporters SET unit_name = '../a/b.c', secretary_name = '王\\晓\n东..' WHERE id = {dongcheng}");
+            await db.Database.ExecuteSqlAsync($"UPDATE reporters SET unit_name = '../a/b.c', secretary_name = '王\\晓\n东..' WHERE id = {xicheng}");
+            foreach (var reporter in new[] { dongcheng, xicheng })
+            {
+                var report = new WrittenReport(meeting, reporter, await db.Reporters.Where(r => r.Id == reporter).Select(r => r.OrganizationId).SingleAsync());
+                report.Save(ReportContent.Create("履职情况", null, null, null), null, submit: true, Guid.NewGuid(), DateTimeOffset.UtcNow, null, new DateOnly(2026, 12, 1));
+                db.WrittenReports.Add(report);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        using var organizer = await SignInAsync("organizer");
+
+        using var response = await organizer.Client.GetAsync($"/Reports/Tracker/{meeting}?handler=Zip");
+
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
+        var names = zip.Entries.Select(e => e.FullName).Order().ToList();
+        Assert.Equal(["01_._a_b.c_王_晓_东.txt", "02_._a_b.c_王_晓_东.txt"], names);
     }
 }
