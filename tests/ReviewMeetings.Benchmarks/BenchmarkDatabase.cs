@@ -24,6 +24,13 @@ internal static class BenchmarkDatabase
     public static async Task<int> BallotsAsync(NpgsqlDataSource dataSource, Guid meetingId) =>
         await CountAsync(dataSource, "SELECT count(*) FROM ballots WHERE meeting_id = $1", meetingId);
 
+    /// <summary>Ballots received: mixed into <c>ballots</c> or still waiting, sealed, in the inbox (ADR 0011).</summary>
+    public static async Task<int> ReceivedAsync(NpgsqlDataSource dataSource, Guid meetingId) =>
+        await CountAsync(dataSource, "SELECT (SELECT count(*) FROM ballots WHERE meeting_id = $1) + (SELECT count(*) FROM ballot_inbox WHERE meeting_id = $1)", meetingId);
+
+    public static async Task<int> WaitingAsync(NpgsqlDataSource dataSource, Guid meetingId) =>
+        await CountAsync(dataSource, "SELECT count(*) FROM ballot_inbox WHERE meeting_id = $1", meetingId);
+
     public static async Task<int> UsedCodesAsync(NpgsqlDataSource dataSource, Guid meetingId) =>
         await CountAsync(dataSource, "SELECT count(*) FROM ballot_codes WHERE meeting_id = $1 AND state = 'Used'", meetingId);
 

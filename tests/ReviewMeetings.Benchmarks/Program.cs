@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Pages.Vote;
 
 namespace ReviewMeetings.Benchmarks;
 
@@ -97,7 +99,11 @@ internal static class Benchmark
             Console.WriteLine($"Connections to the database after the measured voting (app, benchmark): {await count.ExecuteScalarAsync()}");
         }
 
+        var received = await BenchmarkDatabase.ReceivedAsync(dataSource, voting.Id);
+        Console.WriteLine($"Received after the measured voting: {received} ({await BenchmarkDatabase.BallotsAsync(dataSource, voting.Id)} mixed in batches, {await BenchmarkDatabase.WaitingAsync(dataSource, voting.Id)} waiting in the inbox)");
+        var sealing = await SealAsync(app.Services, voting.Id);
         var stored = await BenchmarkDatabase.BallotsAsync(dataSource, voting.Id);
+        Console.WriteLine($"Closing voting: {stored} ballots sealed (one shuffled rewrite) and compacted (VACUUM FULL) in {sealing.TotalMilliseconds:0} ms; {await BenchmarkDatabase.WaitingAsync(dataSource, voting.Id)} left waiting");
         var usedCodes = await BenchmarkDatabase.UsedCodesAsync(dataSource, voting.Id);
         var inserts = await MeasureAsync(meter, () => DirectInsert.InsertsAsync(dataSource, floor, clients));
         var votingInserts = await MeasureAsync(meter, () => DirectInsert.InsertsAsync(votingDataSource, floor, clients));
@@ -107,6 +113,22 @@ internal static class Benchmark
         Console.WriteLine($"Load average after:  {LoadAverage()}");
 
         return Report.Print(ballots, clients, scripted, http, stored, usedCodes, inserts, votingInserts, transactions, resultsPage, excel, afterNewBallot) ? 0 : 1;
+    }
+
+    /// <summary>Closes voting as staff do and times the seal and the compaction that follows it (ADR 0011).</summary>
+    private static async Task<TimeSpan> SealAsync(IServiceProvider services, Guid meetingId)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var meeting = await db.Meetings.SingleAsync(m => m.Id == meetingId);
+            meeting.CloseVoting(Guid.NewGuid(), DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await services.GetRequiredService<BallotMixer>().SettleAsync(meetingId, CancellationToken.None);
+        return clock.Elapsed;
     }
 
     private static async Task<LoadResult> MeasureAsync(CpuMeter meter, Func<Task<LoadResult>> run)

@@ -38,7 +38,7 @@ public sealed class AdministrationBrowserTests(HeadlessChromium chromium) : Brow
         await Page.GotoAsync($"/Admin/Users/ResetPassword/{user}");
         await Page.GetByLabel("新密码", new() { Exact = true }).FillAsync("short");
         await Page.GetByRole(AriaRole.Button, new() { Name = "重置密码" }).ClickAsync();
-        await Expect(Page.GetByText("新密码的长度应为8到100个字符。")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("新密码的长度应为10到100个字符。")).ToBeVisibleAsync();
         await AssertNoSeriousAxeViolationsAsync(Page);
     }
 }

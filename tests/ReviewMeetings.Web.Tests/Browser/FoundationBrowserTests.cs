@@ -52,8 +52,8 @@ public sealed class FoundationBrowserTests(HeadlessChromium chromium) : BrowserT
         await Page.GetByLabel("姓名", new() { Exact = true }).FillAsync("周建国");
         await Page.GetByLabel("角色", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "点评领导" });
         await SelectUnitAsync(Page.GetByLabel("所属单位", new() { Exact = true }), "中共清河区委员会");
-        await Page.GetByLabel("初始密码", new() { Exact = true }).FillAsync("zhoujianguo2025");
-        await Page.GetByLabel("确认初始密码", new() { Exact = true }).FillAsync("zhoujianguo2025");
+        await Page.GetByLabel("初始密码", new() { Exact = true }).FillAsync("Qh#Lingxi2025");
+        await Page.GetByLabel("确认初始密码", new() { Exact = true }).FillAsync("Qh#Lingxi2025");
         await Page.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
 
         await Expect(Heading(Page)).ToHaveTextAsync("用户管理");
@@ -67,7 +67,13 @@ public sealed class FoundationBrowserTests(HeadlessChromium chromium) : BrowserT
         await Page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
         await Expect(Heading(Page)).ToHaveTextAsync("登录述职评议会管理系统");
 
-        await SignInAsync(Page, "leader.zhou", "zhoujianguo2025");
+        // A password an administrator set is the user's to replace before anything else.
+        await SignInAsync(Page, "leader.zhou", "Qh#Lingxi2025");
+        await Expect(Heading(Page)).ToHaveTextAsync("修改密码");
+        await Page.GetByLabel("当前密码", new() { Exact = true }).FillAsync("Qh#Lingxi2025");
+        await Page.GetByLabel("新密码", new() { Exact = true }).FillAsync("Mz7$Huaiyuan26");
+        await Page.GetByLabel("确认新密码", new() { Exact = true }).FillAsync("Mz7$Huaiyuan26");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "保存新密码" }).ClickAsync();
         await Expect(Heading(Page)).ToHaveTextAsync("您好，周建国");
         await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("点评领导 · 管理范围：中共清河区委员会及下级单位");
     }

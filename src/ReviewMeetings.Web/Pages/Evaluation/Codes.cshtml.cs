@@ -123,7 +123,7 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
         if (await saver.TrySaveAsync(meeting, meeting.Version, ModelState, () => change(meeting, by, saver.Now), prefix: ""))
         {
             // Closing seals the ballots (ADR 0011): the last waiting ones are mixed in with all the others.
-            await mixer.SettleAsync(id, cancellationToken);
+            await mixer.TrySettleAsync(id, cancellationToken);
             TempData["Message"] = done;
             return RedirectToPage(new { id });
         }

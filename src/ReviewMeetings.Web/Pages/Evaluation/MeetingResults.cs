@@ -55,6 +55,13 @@ public static class MeetingResults
         // now is a ballot removed with its meeting since the keys were read.
         ids.Sort();
         var ballots = ids.Where(known!.ContainsKey).Select(id => known[id]).ToList();
+
+        // Mixing and sealing give ballots new keys (ADR 0011): forget the keys that are gone.
+        var current = ids.ToHashSet();
+        foreach (var gone in known.Keys.Where(id => !current.Contains(id)).ToList())
+        {
+            known.TryRemove(gone, out _);
+        }
         return (await CountAsync(db, meeting, ballots, cancellationToken), ballots);
     }
 

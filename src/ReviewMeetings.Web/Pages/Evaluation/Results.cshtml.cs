@@ -58,7 +58,7 @@ public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, 
         if (!meeting.VotingOpen)
         {
             // Normally done when voting closed; after a crash in between, the first reader finishes it.
-            await mixer.SettleAsync(id, cancellationToken);
+            await mixer.TrySettleAsync(id, cancellationToken);
         }
 
         Waiting = await db.BallotInbox.CountAsync(b => b.MeetingId == id, cancellationToken);

@@ -73,8 +73,10 @@ public sealed class LiveStateReader(AppDbContext db, TimeProvider clock)
             .Select(g => new { State = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         // Ballots waiting in the inbox to be mixed (ADR 0011) have been returned too: only their marks wait.
-        var returned = await db.Ballots.CountAsync(b => b.MeetingId == meetingId, cancellationToken)
-            + await db.BallotInbox.CountAsync(b => b.MeetingId == meetingId, cancellationToken);
+        // One statement, so a batch moved between two counts is neither missed nor counted twice.
+        var returned = await db.Meetings.Where(m => m.Id == meetingId)
+            .Select(m => db.Ballots.Count(b => b.MeetingId == meetingId) + db.BallotInbox.Count(b => b.MeetingId == meetingId))
+            .SingleAsync(cancellationToken);
         var paperIssued = await db.PaperIssues.Where(p => p.MeetingId == meetingId).SumAsync(p => p.Count, cancellationToken);
 
         var reporters = meeting.OnSite().Concat(meeting.Written())

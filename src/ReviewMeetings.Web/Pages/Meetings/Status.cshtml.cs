@@ -64,7 +64,7 @@ public sealed class StatusModel(MeetingAccess access, MeetingSaver saver, AppDbC
         if (await saver.TrySaveAsync(meeting, Version, ModelState, change))
         {
             // Leaving the evaluation seals the ballots (ADR 0011); entering it does nothing there.
-            await mixer.SettleAsync(id, cancellationToken);
+            await mixer.TrySettleAsync(id, cancellationToken);
             TempData["Message"] = $"会议状态已改为“{to.ChineseName()}”。";
             return RedirectToPage("Details", new { id });
         }
@@ -84,7 +84,7 @@ public sealed class StatusModel(MeetingAccess access, MeetingSaver saver, AppDbC
         var by = User.UserId();
         if (await saver.TrySaveAsync(meeting, Version, ModelState, () => meeting.Revert(to, reason, IsAdministrator, by, saver.Now), prefix: ""))
         {
-            await mixer.SettleAsync(id, cancellationToken);
+            await mixer.TrySettleAsync(id, cancellationToken);
             TempData["Message"] = $"会议已退回到“{to.ChineseName()}”。";
             return RedirectToPage("Details", new { id });
         }

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using NpgsqlTypes;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
@@ -43,8 +42,12 @@ public sealed partial class BallotMixer(
     /// <summary>The smallest batch mixed while voting is open (<c>Voting:MixBatchSize</c>, at least 2).</summary>
     public int BatchSize { get; } = Math.Max(2, configuration.GetValue("Voting:MixBatchSize", DefaultBatchSize));
 
-    /// <summary>The key both lock classes use for one meeting.</summary>
-    internal static int LockKey(Guid meetingId) => BitConverter.ToInt32(meetingId.ToByteArray(), 0);
+    /// <summary>The key both lock classes use for one meeting: all 16 bytes folded, as meeting ids made close together share their first ones.</summary>
+    internal static int LockKey(Guid meetingId)
+    {
+        var bytes = meetingId.ToByteArray();
+        return BitConverter.ToInt32(bytes, 0) ^ BitConverter.ToInt32(bytes, 4) ^ BitConverter.ToInt32(bytes, 8) ^ BitConverter.ToInt32(bytes, 12);
+    }
 
     /// <summary>A ballot of this meeting was cast: try a batch soon, once for all the ballots that arrive meanwhile.</summary>
     public void Notify(Guid meetingId)
@@ -71,6 +74,23 @@ public sealed partial class BallotMixer(
         return moved;
     }
 
+    /// <summary>
+    /// <see cref="SettleAsync"/> for a page that has just closed voting: a failure (the database busy, a waiting ballot
+    /// that cannot be opened because this instance has another secret) is logged and left to the sweep, and the
+    /// staff member's action stands.
+    /// </summary>
+    public async Task TrySettleAsync(Guid meetingId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SettleAsync(meetingId, cancellationToken);
+        }
+        catch (Exception ex) when (IsMixFailure(ex))
+        {
+            LogSweepFailed(ex);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(_sweep);
@@ -86,6 +106,11 @@ public sealed partial class BallotMixer(
             // The app is stopping; whatever is left is picked up by the next sweep after a restart.
         }
     }
+
+    // A waiting ballot that does not open (another instance with another secret, a changed secret) is an operator's
+    // alarm, never a reason to stop the app or to lose the other meetings' mixing.
+    private static bool IsMixFailure(Exception ex) =>
+        ex is NpgsqlException or InvalidOperationException or CryptographicException or System.Text.Json.JsonException or TimeoutException;
 
     /// <summary>Every meeting with ballots waiting or batches not yet sealed, then any compaction still owed.</summary>
     internal async Task SweepAsync(CancellationToken cancellationToken)
@@ -105,8 +130,15 @@ public sealed partial class BallotMixer(
 
             foreach (var meeting in meetings)
             {
-                var (_, sealedNow) = await MixOrSealAsync(meeting, BatchSize, cancellationToken);
-                compact |= sealedNow;
+                try
+                {
+                    var (_, sealedNow) = await MixOrSealAsync(meeting, BatchSize, cancellationToken);
+                    compact |= sealedNow;
+                }
+                catch (Exception ex) when (IsMixFailure(ex) && !cancellationToken.IsCancellationRequested)
+                {
+                    LogSweepFailed(ex);
+                }
             }
 
             if (compact)
@@ -114,7 +146,7 @@ public sealed partial class BallotMixer(
                 await CompactAsync(cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsMixFailure(ex) && !cancellationToken.IsCancellationRequested)
         {
             LogSweepFailed(ex);
         }
@@ -128,7 +160,7 @@ public sealed partial class BallotMixer(
             _scheduled.TryRemove(meetingId, out _);
             await SettleAsync(meetingId, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or ObjectDisposedException)
+        catch (Exception ex) when (IsMixFailure(ex) || ex is ObjectDisposedException)
         {
             // The sweep tries again; the ballots are safe in the inbox meanwhile.
             _scheduled.TryRemove(meetingId, out _);
@@ -151,7 +183,12 @@ public sealed partial class BallotMixer(
                 return (0, false);
             }
 
-            var mixed = await MixAsync(batch, rewrite: false, cancellationToken);
+            var mixed = await MixAsync(batch, rewrite: false, minimum, cancellationToken);
+            if (mixed == 0)
+            {
+                return (0, false);
+            }
+
             await batch.ExecuteAsync(
                 "INSERT INTO ballot_seals (meeting_id, mixed, compact) VALUES ($1, TRUE, FALSE) ON CONFLICT (meeting_id) DO UPDATE SET mixed = TRUE",
                 cancellationToken, meetingId);
@@ -169,7 +206,7 @@ public sealed partial class BallotMixer(
             return (0, false);
         }
 
-        var rewritten = await MixAsync(batch, rewrite: true, cancellationToken);
+        var rewritten = await MixAsync(batch, rewrite: true, minimum: 0, cancellationToken);
         await batch.ExecuteAsync(
             "INSERT INTO ballot_seals (meeting_id, mixed, compact) VALUES ($1, FALSE, TRUE) ON CONFLICT (meeting_id) DO UPDATE SET mixed = FALSE, compact = TRUE",
             cancellationToken, meetingId);
@@ -178,17 +215,28 @@ public sealed partial class BallotMixer(
     }
 
     /// <summary>
-    /// Takes every waiting ballot of the meeting out of the inbox (and, to seal, every stored one out of
-    /// <c>ballots</c>) and stores them again with fresh random keys in one insert, in an order drawn at random.
+    /// Takes waiting ballots of the meeting out of the inbox (and, to seal, every stored one out of <c>ballots</c>) and
+    /// stores them again with fresh random keys in one insert, in an order drawn at random. While voting is open only
+    /// the rater groups with at least <paramref name="minimum"/> waiting ballots move: a code's row says its group and,
+    /// by its transaction id, roughly when it was used, so a batch must hide each code among that many of its own group.
     /// </summary>
-    private async Task<int> MixAsync(Batch batch, bool rewrite, CancellationToken cancellationToken)
+    private async Task<int> MixAsync(Batch batch, bool rewrite, int minimum, CancellationToken cancellationToken)
     {
-        var ballots = new List<(string GroupKey, string Grades)>();
-        foreach (var sealedBallot in await batch.ColumnAsync<byte[]>("DELETE FROM ballot_inbox WHERE meeting_id = $1 RETURNING sealed", cancellationToken))
+        var waiting = new List<(Guid Id, string GroupKey, string Grades)>();
+        foreach (var (id, sealedBallot) in await batch.WaitingAsync(cancellationToken))
         {
-            ballots.Add(SealedBallot.Read(keys.Open(batch.MeetingId, sealedBallot)));
+            var (group, grades) = SealedBallot.Read(keys.Open(batch.MeetingId, sealedBallot));
+            waiting.Add((id, group, grades));
         }
 
+        var moving = rewrite ? waiting : waiting.GroupBy(b => b.GroupKey, StringComparer.Ordinal).Where(g => g.Count() >= minimum).SelectMany(g => g).ToList();
+        if (moving.Count == 0)
+        {
+            return 0;
+        }
+
+        await batch.RemoveWaitingAsync(moving.Select(b => b.Id).ToArray(), cancellationToken);
+        var ballots = moving.Select(b => (b.GroupKey, b.Grades)).ToList();
         if (rewrite)
         {
             ballots.AddRange(await batch.StoredAsync(cancellationToken));
@@ -202,8 +250,8 @@ public sealed partial class BallotMixer(
             """);
         insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = batch.MeetingId });
         insert.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = shuffled.Select(_ => Guid.NewGuid()).ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = shuffled.Select(b => b.GroupKey).ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = shuffled.Select(b => b.Grades).ToArray() });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = shuffled.Select(b => b.Item1).ToArray() });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = shuffled.Select(b => b.Item2).ToArray() });
         await insert.ExecuteNonQueryAsync(cancellationToken);
         return shuffled.Length;
     }
@@ -212,6 +260,9 @@ public sealed partial class BallotMixer(
     /// Rewrites the inbox and the ballots into new files, dropping every dead row version a mix or a seal left behind
     /// (their bytes would otherwise stay in the pages' free space). It takes each table's exclusive lock for the few
     /// milliseconds a small table's rewrite takes; when the lock is not had quickly, the next sweep tries again.
+    /// <c>VACUUM FULL</c> copies a dead version that some transaction might still see (one of a session, a prepared
+    /// transaction, a replication slot), so the seals count as compacted only when PostgreSQL reports that no dead
+    /// version had to be kept, and only the seals read before the rewrite.
     /// </summary>
     private async Task CompactAsync(CancellationToken cancellationToken)
     {
@@ -222,13 +273,13 @@ public sealed partial class BallotMixer(
         };
         await using var connection = new NpgsqlConnection(settings.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        var owed = new List<Guid>();
-        await using (var read = new NpgsqlCommand("SELECT meeting_id FROM ballot_seals WHERE compact", connection))
+        var owed = new List<(Guid Meeting, string Version)>();
+        await using (var read = new NpgsqlCommand("SELECT meeting_id, xmin::text FROM ballot_seals WHERE compact", connection))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                owed.Add(reader.GetGuid(0));
+                owed.Add((reader.GetGuid(0), reader.GetString(1)));
             }
         }
 
@@ -238,11 +289,13 @@ public sealed partial class BallotMixer(
             return;
         }
 
+        var kept = 0;
+        connection.Notice += (_, e) => kept += KeptDeadVersions(e.Notice.Detail);
         try
         {
             foreach (var table in new[] { "ballot_inbox", "ballots" })
             {
-                await using var vacuum = new NpgsqlCommand($"VACUUM (FULL, ANALYZE) {table}", connection);
+                await using var vacuum = new NpgsqlCommand($"VACUUM (FULL, VERBOSE) {table}", connection);
                 await vacuum.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -252,15 +305,32 @@ public sealed partial class BallotMixer(
             return;
         }
 
-        await using var done = new NpgsqlCommand("UPDATE ballot_seals SET compact = FALSE WHERE meeting_id = ANY($1)", connection);
-        done.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = owed.ToArray() });
+        if (kept > 0)
+        {
+            LogCompactionDeferred();
+            return;
+        }
+
+        await using var done = new NpgsqlCommand("""
+            UPDATE ballot_seals SET compact = FALSE
+            WHERE (meeting_id, xmin::text) IN (SELECT * FROM unnest($1, $2))
+            """, connection);
+        done.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = owed.Select(o => o.Meeting).ToArray() });
+        done.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = owed.Select(o => o.Version).ToArray() });
         await done.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    // VACUUM VERBOSE's detail line: "N dead row versions cannot be removed yet."
+    private static int KeptDeadVersions(string? detail)
+    {
+        var match = detail is null ? null : System.Text.RegularExpressions.Regex.Match(detail, @"(\d+) dead row versions cannot be removed yet");
+        return match is { Success: true } ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
     /// <summary>
-    /// <c>VACUUM FULL</c> copies a dead row version into the new file while any transaction might still see it. So it
-    /// waits until no other session holds a snapshot or a transaction older than this moment, when every seal so far
-    /// has committed; a session that keeps one for ten seconds defers compaction to the next sweep.
+    /// Waits until no other session of this database (or a standby's feedback) holds a snapshot or a transaction older
+    /// than this moment, when every seal so far has committed, so that the rewrite can drop their dead versions; a
+    /// session that keeps one for ten seconds defers compaction to the next sweep.
     /// </summary>
     private static async Task<bool> OlderSnapshotsGoneAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -268,7 +338,8 @@ public sealed partial class BallotMixer(
         var horizon = (string)(await now.ExecuteScalarAsync(cancellationToken))!;
         await using var older = new NpgsqlCommand("""
             SELECT count(*) FROM pg_stat_activity
-            WHERE pid <> pg_backend_pid() AND (age(backend_xmin) > age(CAST($1 AS xid)) OR age(backend_xid) > age(CAST($1 AS xid)))
+            WHERE pid <> pg_backend_pid() AND (datname = current_database() OR backend_type = 'walsender')
+              AND (age(backend_xmin) > age(CAST($1 AS xid)) OR age(backend_xid) > age(CAST($1 AS xid)))
             """, connection);
         older.Parameters.Add(new NpgsqlParameter<string> { TypedValue = horizon });
         for (var attempt = 0; attempt < 100; attempt++)
@@ -317,17 +388,24 @@ public sealed partial class BallotMixer(
         public async Task<bool> VotingOpenAsync(CancellationToken cancellationToken) =>
             await ScalarAsync<bool?>(VotingOpenSql, cancellationToken, meetingId) ?? false;
 
-        public async Task<List<T>> ColumnAsync<T>(string sql, CancellationToken cancellationToken)
+        public async Task<List<(Guid Id, byte[] Sealed)>> WaitingAsync(CancellationToken cancellationToken)
         {
-            await using var command = With(sql, [meetingId]);
+            await using var command = With("SELECT id, sealed FROM ballot_inbox WHERE meeting_id = $1", [meetingId]);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var values = new List<T>();
+            var waiting = new List<(Guid, byte[])>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                values.Add(reader.GetFieldValue<T>(0));
+                waiting.Add((reader.GetGuid(0), reader.GetFieldValue<byte[]>(1)));
             }
 
-            return values;
+            return waiting;
+        }
+
+        public async Task RemoveWaitingAsync(Guid[] ids, CancellationToken cancellationToken)
+        {
+            await using var command = Command("DELETE FROM ballot_inbox WHERE id = ANY($1)");
+            command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = ids });
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         public async Task<List<(string GroupKey, string Grades)>> StoredAsync(CancellationToken cancellationToken)
