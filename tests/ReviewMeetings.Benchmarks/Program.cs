@@ -1,8 +1,8 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Pages.Vote;
 
