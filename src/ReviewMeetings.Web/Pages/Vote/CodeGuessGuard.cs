@@ -14,8 +14,6 @@ namespace ReviewMeetings.Web.Pages.Vote;
 /// </summary>
 public sealed class CodeGuessGuard(IConfiguration configuration, TimeProvider clock)
 {
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
-
     private readonly int _perAddress = Math.Max(1, configuration.GetValue("Voting:FailedCodesPerAddress", 30));
     private readonly int _total = Math.Max(1, configuration.GetValue("Voting:FailedCodesTotal", 1000));
     private readonly TimeSpan _maxDelay = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Voting:GuessDelayMaxSeconds", 30)));
@@ -78,36 +76,54 @@ public sealed class CodeGuessGuard(IConfiguration configuration, TimeProvider cl
         }
     }
 
-    /// <summary>Failure times within the window.</summary>
+    /// <summary>
+    /// Failures within the window, counted in sixty ten-second slots: constant memory however hard an address (or
+    /// everyone together) is guessing.
+    /// </summary>
     private sealed class Failures
     {
-        private readonly Queue<DateTimeOffset> _times = new();
+        private const int SlotSeconds = 10;
+        private const int Slots = 60;
+        private readonly long[] _slotOf = new long[Slots];
+        private readonly int[] _counts = new int[Slots];
 
         public int Add(DateTimeOffset now)
         {
-            lock (_times)
+            lock (_counts)
             {
-                Expire(now);
-                _times.Enqueue(now);
-                return _times.Count;
+                var slot = now.ToUnixTimeSeconds() / SlotSeconds;
+                var index = (int)(slot % Slots);
+                if (_slotOf[index] != slot)
+                {
+                    _slotOf[index] = slot;
+                    _counts[index] = 0;
+                }
+
+                _counts[index]++;
+                return Sum(slot);
             }
         }
 
         public int Count(DateTimeOffset now)
         {
-            lock (_times)
+            lock (_counts)
             {
-                Expire(now);
-                return _times.Count;
+                return Sum(now.ToUnixTimeSeconds() / SlotSeconds);
             }
         }
 
-        private void Expire(DateTimeOffset now)
+        private int Sum(long current)
         {
-            while (_times.Count > 0 && now - _times.Peek() > Window)
+            var total = 0;
+            for (var i = 0; i < Slots; i++)
             {
-                _times.Dequeue();
+                if (current - _slotOf[i] < Slots)
+                {
+                    total += _counts[i];
+                }
             }
+
+            return total;
         }
     }
 }
