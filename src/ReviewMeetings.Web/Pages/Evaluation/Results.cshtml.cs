@@ -55,13 +55,13 @@ public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, 
         Meeting = meeting;
         IsStaff = access.IsStaff;
         Rules = EvaluationModel.EffectiveRules(meeting);
-        if (!meeting.VotingOpen)
+        Waiting = await db.BallotInbox.CountAsync(b => b.MeetingId == id, cancellationToken);
+        if (!meeting.VotingOpen && (Waiting > 0 || await db.BallotSeals.AnyAsync(s => s.MeetingId == id && s.Mixed, cancellationToken)))
         {
             // Normally done when voting closed; after a crash in between, the first reader finishes it.
             await mixer.TrySettleAsync(id, cancellationToken);
+            Waiting = await db.BallotInbox.CountAsync(b => b.MeetingId == id, cancellationToken);
         }
-
-        Waiting = await db.BallotInbox.CountAsync(b => b.MeetingId == id, cancellationToken);
         (Tally, _ballots) = await MeetingResults.CountAsync(db, meeting, cache, cancellationToken);
         var reporters = meeting.OnSite().Concat(meeting.Written()).ToList();
         var results = Tally.Reporters.ToDictionary(r => r.ReporterId);

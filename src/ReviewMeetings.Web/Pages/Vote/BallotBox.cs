@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
@@ -31,6 +32,9 @@ public sealed record OpenCode(string Hash, string GroupKey, string Display, Meet
         Ballot.Cast(Meeting.Id, GroupKey, grades, Reporters.Select(r => r.Id).ToList(), Rules);
 }
 
+/// <summary>What looking up a typed code found: the code when it opens a ballot, and whether the caller has guessed too often.</summary>
+public sealed record CodeLookup(OpenCode? Code, bool TooManyFailures);
+
 /// <summary>
 /// Where every phone ballot goes in and out: finds the code a voter typed and casts the ballot with it. The ballot
 /// page and the script-driven submission (<see cref="BallotSubmission"/>) share it, so both keep the same guarantees.
@@ -38,7 +42,7 @@ public sealed record OpenCode(string Hash, string GroupKey, string Display, Meet
 /// tables and columns EF Core maps (Data/Configurations); the meeting a ballot shows comes through EF Core. Codes are
 /// found by their keyed hash, and a cast ballot waits sealed in the inbox until <see cref="BallotMixer"/> mixes it (ADR 0011).
 /// </summary>
-public sealed class BallotBox(AppDbContext db, VotingDataSource voting, VotingKeys keys, BallotMixer mixer, IMemoryCache cache)
+public sealed class BallotBox(AppDbContext db, VotingDataSource voting, VotingKeys keys, BallotMixer mixer, CodeGuessGuard guard, IMemoryCache cache)
 {
     // The code, with whether it is unused and its meeting voting, and the meeting's row version, which keys the cached meeting.
     private static readonly string FindCodeSql = $"""
@@ -90,23 +94,23 @@ public sealed class BallotBox(AppDbContext db, VotingDataSource voting, VotingKe
     }
 
     /// <summary>
-    /// The code when it is unused and its meeting's voting is open; null for every other case alike. Whether the code
-    /// exists at all is told only to <see cref="CodeGuessGuard"/>, through <paramref name="unknown"/>: a used or voided
-    /// code, or one of a meeting not voting, was printed on a slip and is no guess.
+    /// The code when it is unused and its meeting's voting is open; no code for every other case alike. A code that does
+    /// not exist at all counts as a guess from <paramref name="from"/> (<see cref="CodeGuessGuard"/>), answered late and
+    /// flagged once that address or everyone has guessed too often; a used or voided code, or one of a meeting not
+    /// voting, was printed on a slip and is no guess.
     /// </summary>
-    public async Task<OpenCode?> OpenAsync(string? typed, CancellationToken cancellationToken, Action? unknown = null)
+    public async Task<CodeLookup> OpenAsync(string? typed, IPAddress? from, CancellationToken cancellationToken)
     {
         var canonical = BallotCodeFormat.Normalize(typed);
         var hash = canonical is null ? null : keys.CodeHash(canonical);
         var row = hash is null ? null : await FindCodeAsync(hash, cancellationToken);
         if (row is null)
         {
-            unknown?.Invoke();
-            return null;
+            return new CodeLookup(null, await guard.FailedAsync(from, cancellationToken));
         }
 
         var meeting = row.Usable ? await MeetingAsync(row.MeetingId, row.Version, cancellationToken) : null;
-        return meeting is null ? null : new OpenCode(hash!, row.GroupKey, BallotCodeFormat.Display(canonical!), meeting);
+        return new CodeLookup(meeting is null ? null : new OpenCode(hash!, row.GroupKey, BallotCodeFormat.Display(canonical!), meeting), TooManyFailures: false);
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public static class BallotSubmission
     }
 
     private static async Task<IResult> SubmitAsync(
-        HttpContext context, IAntiforgery antiforgery, BallotBox box, BallotProgressPush progress, CodeGuessGuard guard, CancellationToken cancellationToken)
+        HttpContext context, IAntiforgery antiforgery, BallotBox box, BallotProgressPush progress, CancellationToken cancellationToken)
     {
         context.Response.Headers.CacheControl = "no-store";
         IFormCollection form;
@@ -64,11 +64,10 @@ public static class BallotSubmission
             return Done(progress, quick);
         }
 
-        var unknown = false;
-        var code = await box.OpenAsync(form["Code"], cancellationToken, () => unknown = true);
+        var (code, tooManyFailures) = await box.OpenAsync(form["Code"], context.Connection.RemoteIpAddress, cancellationToken);
         if (code is null)
         {
-            return unknown && await guard.FailedAsync(context.Connection.RemoteIpAddress, cancellationToken)
+            return tooManyFailures
                 ? Results.Json(new { error = TooManyFailures, field = nameof(IndexModel.Code) }, statusCode: StatusCodes.Status429TooManyRequests)
                 : Refused(IndexModel.InvalidCode, nameof(IndexModel.Code));
         }

@@ -17,7 +17,7 @@ namespace ReviewMeetings.Web.Pages.Vote;
 /// shows the choices, and submitting uses the code and stores the ballot in one transaction. Nothing here is logged.
 /// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPush progress, CodeGuessGuard guard, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPush progress, TimeProvider clock) : PageModel
 {
     private bool _tooManyFailures;
 
@@ -135,11 +135,10 @@ public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPus
     /// <summary>The code's ballot when the code is unused and its meeting's voting is open; null for every other case alike.</summary>
     private async Task<OpenCode?> OpenAsync(CancellationToken cancellationToken)
     {
-        var unknown = false;
-        var code = await box.OpenAsync(Code, cancellationToken, () => unknown = true);
+        var (code, tooManyFailures) = await box.OpenAsync(Code, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         if (code is null)
         {
-            _tooManyFailures = unknown && await guard.FailedAsync(HttpContext.Connection.RemoteIpAddress, cancellationToken);
+            _tooManyFailures = tooManyFailures;
             return null;
         }
 

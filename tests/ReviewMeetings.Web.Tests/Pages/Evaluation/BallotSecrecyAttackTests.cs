@@ -37,8 +37,8 @@ public sealed class BallotSecrecyAttackTests : EvaluationTest
     {
         var meeting = await EvaluatingMeetingAsync();
         var groups = await DbAsync(db => db.Meetings.Where(m => m.Id == meeting).SelectMany(m => m.Attendance).OrderBy(g => g.Order).Select(g => g.Id).ToListAsync());
-        var first = await IssueForGroupAsync(meeting, groups[0], Voters / 2 + 1);
-        var second = await IssueForGroupAsync(meeting, groups[1], Voters / 2 + 1);
+        var first = await IssueAsync(meeting, Voters / 2 + 1, groups[0]);
+        var second = await IssueAsync(meeting, Voters / 2 + 1, groups[1]);
         var order = await BallotOrderAsync(meeting);
 
         // Voters of two rater groups take turns, as slips shuffled before printing make them.
@@ -197,18 +197,6 @@ public sealed class BallotSecrecyAttackTests : EvaluationTest
 
         Assert.Equal(0, await DbAsync(db => db.BallotInbox.CountAsync()));
         Assert.Equal(2, await DbAsync(db => db.Ballots.CountAsync()));
-    }
-
-    private async Task<List<string>> IssueForGroupAsync(Guid meeting, Guid group, int count)
-    {
-        using var organizer = await SignInAsync("organizer");
-        var page = await organizer.GetAsync($"/Evaluation/Codes/{meeting}");
-        using var response = await organizer.SubmitAsync(page, "form[action*='handler=Issue']", new()
-        {
-            ["groupId"] = group.ToString(),
-            ["count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        return (await Session.ParseAsync(response)).QuerySelectorAll(".slip-code").Select(e => e.TextContent.Trim()).ToList();
     }
 
     private async Task<string> CastAsync(Guid meeting, string code, List<Guid> order, int number)

@@ -30,12 +30,18 @@ public abstract class EvaluationTest : AppTest
         return id;
     }
 
-    /// <summary>Issues codes for the first rater group through the staff page and reads them off the printed slips.</summary>
-    protected async Task<List<string>> IssueAsync(Guid meetingId, int count)
+    /// <summary>Issues codes for a rater group (by default the first) through the staff page and reads them off the printed slips.</summary>
+    protected async Task<List<string>> IssueAsync(Guid meetingId, int count, Guid? group = null)
     {
         using var organizer = await SignInAsync("organizer");
         var page = await organizer.GetAsync($"/Evaluation/Codes/{meetingId}");
-        using var response = await organizer.SubmitAsync(page, "form[action*='handler=Issue']", new() { ["count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var fields = new Dictionary<string, string> { ["count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (group is not null)
+        {
+            fields["groupId"] = group.Value.ToString();
+        }
+
+        using var response = await organizer.SubmitAsync(page, "form[action*='handler=Issue']", fields);
         return (await Session.ParseAsync(response)).QuerySelectorAll(".slip-code").Select(e => e.TextContent.Trim()).ToList();
     }
 
