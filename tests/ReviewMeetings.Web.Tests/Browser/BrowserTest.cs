@@ -87,6 +87,19 @@ public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFi
         await select.SelectOptionAsync(new SelectOptionValue { Value = await option.GetAttributeAsync("value") });
     }
 
+    /// <summary>The dialog confirm.js opens before an irreversible step, found by its question.</summary>
+    protected static ILocator ConfirmationDialog(IPage page, string title) =>
+        page.GetByRole(AriaRole.Dialog, new() { Name = title, Exact = true });
+
+    /// <summary>Presses the going-ahead button (the dialog's last) of the confirmation dialog titled <paramref name="title"/>.</summary>
+    protected static async Task AcceptConfirmationAsync(IPage page, string title)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var dialog = ConfirmationDialog(page, title);
+        await Expect(dialog).ToBeVisibleAsync();
+        await dialog.Locator("button[value=ok]").ClickAsync();
+    }
+
     /// <summary>Fails on any axe-core violation rated serious or critical, naming the rule and the offending elements.</summary>
     protected static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
     {

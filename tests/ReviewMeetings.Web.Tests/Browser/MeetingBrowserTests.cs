@@ -67,6 +67,15 @@ public sealed class MeetingBrowserTests(HeadlessChromium chromium) : BrowserTest
         await Expect(Heading(Page)).ToHaveTextAsync("会议状态");
         await AssertNoSeriousAxeViolationsAsync(Page);
         await Page.GetByRole(AriaRole.Button, new() { Name = "发布会议" }).ClickAsync();
+        var confirmation = ConfirmationDialog(Page, "确定发布会议？");
+        await Expect(confirmation).ToContainTextAsync("发布后，述职书记和点评领导即可看到本次会议");
+        await AssertNoSeriousAxeViolationsAsync(Page);
+        await confirmation.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Expect(confirmation).ToBeHiddenAsync();
+        await Expect(Heading(Page)).ToHaveTextAsync("会议状态");
+        Assert.Equal(MeetingStatus.Draft, await DbAsync(db => db.Meetings.Where(m => m.Id == meetingId).Select(m => m.Status).SingleAsync()));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "发布会议" }).ClickAsync();
+        await AcceptConfirmationAsync(Page, "确定发布会议？");
 
         await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("还有1个单位既未安排述职也未说明排除原因");
         await Expect(Heading(Page)).ToHaveTextAsync("会议状态");
@@ -97,6 +106,7 @@ public sealed class MeetingBrowserTests(HeadlessChromium chromium) : BrowserTest
         await BackToOverviewAsync(title);
         await Preparation("会议状态").ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "发布会议" }).ClickAsync();
+        await AcceptConfirmationAsync(Page, "确定发布会议？");
 
         await Expect(Heading(Page)).ToHaveTextAsync(title);
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("会议状态已改为“已发布”。");

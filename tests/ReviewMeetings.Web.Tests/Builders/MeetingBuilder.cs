@@ -27,6 +27,12 @@ internal sealed class MeetingBuilder
         return this;
     }
 
+    public MeetingBuilder On(DateOnly date)
+    {
+        _date = date;
+        return this;
+    }
+
     public MeetingBuilder Undated()
     {
         _date = null;

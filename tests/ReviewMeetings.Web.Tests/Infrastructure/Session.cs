@@ -121,6 +121,30 @@ public sealed class Session(HttpClient client) : IDisposable
     }
 
     /// <summary>Submits and, on a redirect, loads the page it leads to (as a browser would).</summary>
+    /// <summary>
+    /// Submits a form whose step asks for confirmation, the way a user without script does: the first post gets the
+    /// confirmation page, and its 确定 button posts again. Fails when no confirmation page came.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitConfirmedAsync(
+        string url, string formSelector, Dictionary<string, string> values, string? submitterSelector = null)
+    {
+        using var first = await SubmitAsync(url, formSelector, values, submitterSelector);
+        return await ConfirmAsync(first);
+    }
+
+    /// <summary>Presses 确定 on the confirmation page <paramref name="response"/> shows; fails when it is not one.</summary>
+    public async Task<HttpResponseMessage> ConfirmAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var page = await ParseAsync(response);
+        if (response.StatusCode != HttpStatusCode.OK || page.QuerySelector("form input[name=confirmed][value=true]") is null)
+        {
+            throw new InvalidOperationException($"Expected a confirmation page, got {(int)response.StatusCode}: {page.QuerySelector("main")?.TextContent.Trim()}");
+        }
+
+        return await SubmitAsync(page, "form:has(input[name=confirmed])", []);
+    }
+
     public async Task<IHtmlDocument> SubmitAndFollowAsync(
         string url, string formSelector, Dictionary<string, string> values, string? submitterSelector = null)
     {

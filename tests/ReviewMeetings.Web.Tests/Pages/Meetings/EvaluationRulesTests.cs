@@ -109,7 +109,7 @@ public sealed class EvaluationRulesTests : AppTest
         using var organizer = await SignInAsync("organizer");
         foreach (var to in new[] { "InSession", "Evaluating" })
         {
-            using var step = await organizer.SubmitAsync($"/Meetings/Status/{id}", $"form[action*='handler=Advance']:has(input[value='{to}'])", []);
+            using var step = await organizer.SubmitConfirmedAsync($"/Meetings/Status/{id}", $"form[action*='handler=Advance']:has(input[value='{to}'])", []);
         }
 
         var page = await organizer.GetAsync($"/Meetings/Evaluation/{id}");

@@ -256,11 +256,11 @@ public sealed class SchedulingTests : AppTest
         var id = await ArrangeAsync(b => b.Undated().OnSite(Dongcheng).CommentedBy("leader"));
         using var organizer = await SignInAsync("organizer");
 
-        using var noDate = await organizer.SubmitAsync($"/Meetings/Status/{id}", "form[action*='handler=Advance']", []);
+        using var noDate = await organizer.SubmitConfirmedAsync($"/Meetings/Status/{id}", "form[action*='handler=Advance']", []);
         Assert.Equal("请先填写会议日期再发布。", (await Session.ParseAsync(noDate)).Summary());
 
         using var dated = await organizer.SubmitAsync($"/Meetings/Edit/{id}", "main form", new() { ["Input.Date"] = "2027-01-15", ["Input.WrittenReportDeadline"] = "2027-01-08" });
-        using var uncovered = await organizer.SubmitAsync($"/Meetings/Status/{id}", "form[action*='handler=Advance']", []);
+        using var uncovered = await organizer.SubmitConfirmedAsync($"/Meetings/Status/{id}", "form[action*='handler=Advance']", []);
         Assert.Equal("还有13个单位既未安排述职也未说明排除原因，请在“覆盖情况”中处理后再发布。", (await Session.ParseAsync(uncovered)).Summary());
 
         using var secretary = await SignInAsync("secretary");
@@ -276,7 +276,7 @@ public sealed class SchedulingTests : AppTest
             Assert.Equal(HttpStatusCode.Redirect, excluded.StatusCode);
         }
 
-        var published = await organizer.SubmitAndFollowAsync($"/Meetings/Status/{id}", "form[action*='handler=Advance']", []);
+        var published = await organizer.FollowAsync(await organizer.SubmitConfirmedAsync($"/Meetings/Status/{id}", "form[action*='handler=Advance']", []));
         Assert.Contains("会议状态已改为“已发布”。", published.MainText(), StringComparison.Ordinal);
         var meeting = await MeetingAsync(id);
         Assert.Equal(MeetingStatus.Published, meeting.Status);
@@ -300,7 +300,7 @@ public sealed class SchedulingTests : AppTest
     {
         var id = await ArrangeAsync(b => b.OnSite(Dongcheng, Xicheng).Published());
         using var organizer = await SignInAsync("organizer");
-        using var started = await organizer.SubmitAsync($"/Meetings/Status/{id}", "form[action*='handler=Advance']", []);
+        using var started = await organizer.SubmitConfirmedAsync($"/Meetings/Status/{id}", "form[action*='handler=Advance']", []);
         Assert.Equal(MeetingStatus.InSession, (await MeetingAsync(id)).Status);
 
         var page = await organizer.GetAsync($"/Meetings/Reporters/{id}");
@@ -329,7 +329,7 @@ public sealed class SchedulingTests : AppTest
         using var organizer = await SignInAsync("organizer");
         foreach (var to in new[] { "InSession", "Closed" })
         {
-            using var step = await organizer.SubmitAsync($"/Meetings/Status/{id}", $"form[action*='handler=Advance']:has(input[value='{to}'])", []);
+            using var step = await organizer.SubmitConfirmedAsync($"/Meetings/Status/{id}", $"form[action*='handler=Advance']:has(input[value='{to}'])", []);
             Assert.Equal(HttpStatusCode.Redirect, step.StatusCode);
         }
 
