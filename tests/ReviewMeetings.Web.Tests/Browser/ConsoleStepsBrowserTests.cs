@@ -53,6 +53,7 @@ public sealed class ConsoleStepsBrowserTests(HeadlessChromium chromium) : Browse
         Assert.All(boxes, b => Assert.Equal(boxes[0].Y, b.Y, 1.0));
         await Expect(steps.Nth(0)).ToContainTextAsync("第1步：开始会议（当前步骤）");
         await AssertNoSeriousAxeViolationsAsync(Page);
+        await SaveScreenshotAsync(Page, "console-before-start");
 
         // 开始会议 asks first; 取消 changes nothing.
         await Button(panel, "开始会议").ClickAsync();
@@ -60,6 +61,7 @@ public sealed class ConsoleStepsBrowserTests(HeadlessChromium chromium) : Browse
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(dialog).ToContainTextAsync("述职对象、述职顺序和议程不能再调整");
         await AssertNoSeriousAxeViolationsAsync(Page);
+        await SaveScreenshotAsync(Page, "console-confirm-start");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "取消", Exact = true }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(Button(panel, "开始会议")).ToBeFocusedAsync();
