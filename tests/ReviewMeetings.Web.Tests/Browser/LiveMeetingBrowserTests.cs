@@ -64,6 +64,7 @@ public sealed class LiveMeetingBrowserTests(HeadlessChromium chromium) : Browser
         await MarkAsync(pad);
 
         await PressAsync(console, "开始会议");
+        await AcceptConfirmationAsync(console, "确定开始会议？");
         await Expect(console.Locator("[aria-current=step]")).ToContainTextAsync("述职与点评（进行中）");
         await Expect(projector.Locator("[data-p-agenda]")).ToHaveTextAsync("述职与点评");
         await Expect(pad.Locator("[data-pad-current]")).ToHaveTextAsync("暂无");
@@ -73,7 +74,7 @@ public sealed class LiveMeetingBrowserTests(HeadlessChromium chromium) : Browser
         await Expect(projector.Locator("[data-p-timer]")).ToHaveTextAsync("6:00");
 
         // All three screens count down from the same server time, not each from its own moment.
-        await PressAsync(console, "开始");
+        await PressAsync(console, "开始计时");
         await Expect(console.Locator("[data-live-timer-state]")).ToContainTextAsync("计时中");
         await Expect(projector.Locator("[data-p-timer]")).ToHaveTextAsync(RunningCountdown);
         await Expect(pad.Locator("[data-pad-timer]")).ToHaveTextAsync(RunningCountdown);
@@ -85,7 +86,7 @@ public sealed class LiveMeetingBrowserTests(HeadlessChromium chromium) : Browser
         Assert.True(seconds.Max() - seconds.Min() <= 1, $"The screens disagree on the countdown: {string.Join(" / ", readings)}.");
 
         // Stopping records the actual duration on the console; every screen stops counting.
-        await PressAsync(console, "结束");
+        await PressAsync(console, "结束述职");
         await Expect(console.Locator("[data-live-timer-state]")).ToContainTextAsync("已结束，用时");
         var firstRow = ReporterRow(console, Dongcheng);
         await Expect(firstRow.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync(new Regex(@"^\s*\d+秒\s*$"));

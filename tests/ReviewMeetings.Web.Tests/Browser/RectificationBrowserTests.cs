@@ -20,6 +20,7 @@ public sealed class RectificationBrowserTests(HeadlessChromium chromium) : Brows
         // The organizer releases the feedback: the leader's two problems become 东城's items.
         await organizer.GotoAsync($"/Live/Comments/{meetingId}");
         await organizer.GetByRole(AriaRole.Button, new() { Name = "反馈点评意见", Exact = true }).ClickAsync();
+        await AcceptConfirmationAsync(organizer, "确定反馈点评意见？");
         await Expect(organizer.GetByRole(AriaRole.Status)).ToContainTextAsync("共3项");
 
         // The secretary writes measures and deadlines and submits both plans.

@@ -154,7 +154,6 @@ public sealed class PaperModel(MeetingAccess access, AppDbContext db) : PageMode
         try
         {
             batch.EnsureRemovable(Meeting.Status);
-            db.PaperBatches.Remove(batch);
         }
         catch (DomainException ex)
         {
@@ -162,6 +161,12 @@ public sealed class PaperModel(MeetingAccess access, AppDbContext db) : PageMode
             return Page();
         }
 
+        if (!this.IsConfirmed())
+        {
+            return this.Confirm(DeleteConfirmation(Batches.Single(b => b.Id == batchId)));
+        }
+
+        db.PaperBatches.Remove(batch);
         if (await TrySaveAsync(cancellationToken))
         {
             TempData["Message"] = $"第{batch.Number}批已删除。";
@@ -169,6 +174,15 @@ public sealed class PaperModel(MeetingAccess access, AppDbContext db) : PageMode
         }
 
         return Page();
+    }
+
+    /// <summary>Deleting a batch throws away what both clerks keyed in; the paper ballots must be keyed in again.</summary>
+    public static Confirmation DeleteConfirmation(BatchRow batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return new($"确定删除第{batch.Number}批？",
+            $"第{batch.Number}批（{batch.GroupName}，{batch.DeclaredCount}张）的第一遍和第二遍录入（已录入{batch.First.Entered}张、{batch.Second.Entered}张）将一并删除，不能恢复；这些纸质票需要重新建批录入。",
+            "删除该批");
     }
 
     public static string FieldOf(string groupKey) => $"Issued[{groupKey}]";

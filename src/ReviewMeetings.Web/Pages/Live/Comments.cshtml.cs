@@ -30,6 +30,9 @@ public sealed class CommentsModel(MeetingAccess access, AppDbContext db, Meeting
 
     public int Drafts { get; private set; }
 
+    /// <summary>反馈点评意见 cannot be taken back; unsubmitted drafts are left out, which the question points out.</summary>
+    public Confirmation ReleaseConfirmation => MeetingConfirmations.ReleaseFeedback(Drafts);
+
     /// <summary>Shown by the layout, like the messages of the other pages.</summary>
     [TempData]
     public string? Message { get; set; }
@@ -102,6 +105,12 @@ public sealed class CommentsModel(MeetingAccess access, AppDbContext db, Meeting
         if (meeting is null)
         {
             return NotFound();
+        }
+
+        if (!this.IsConfirmed())
+        {
+            await LoadAsync(id, cancellationToken);
+            return this.Confirm(ReleaseConfirmation);
         }
 
         // Releasing and forming the problem lists are one save: either every secretary gets both, or nobody gets either.

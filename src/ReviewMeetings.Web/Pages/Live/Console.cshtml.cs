@@ -34,13 +34,25 @@ public sealed class ConsoleModel(MeetingAccess access, AppDbContext db, LiveStat
     [TempData]
     public string? Error { get; set; }
 
+    /// <summary>The meeting's date, for the warning when the meeting is started on another day.</summary>
+    public DateOnly? MeetingDate { get; private set; }
+
+    /// <summary>开始会议, worded as on the status page.</summary>
+    public Confirmation StartSessionConfirmation => MeetingConfirmations.StartSession(MeetingDate, clock.GetUtcNow());
+
+    /// <summary>开始民主测评, worded as on the status page.</summary>
+    public Confirmation StartEvaluationConfirmation => MeetingConfirmations.StartEvaluation;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await (await access.ManageableAsync(cancellationToken)).AnyAsync(m => m.Id == id, cancellationToken))
+        var meeting = await (await access.ManageableAsync(cancellationToken)).Where(m => m.Id == id)
+            .Select(m => new { m.Date }).SingleOrDefaultAsync(cancellationToken);
+        if (meeting is null)
         {
             return NotFound();
         }
 
+        MeetingDate = meeting.Date;
         State = (await reader.ReadAsync(id, cancellationToken))!;
         ProjectorToken = await db.MeetingProgress.Where(p => p.MeetingId == id).Select(p => p.ProjectorToken).SingleOrDefaultAsync(cancellationToken);
         return Page();
@@ -109,7 +121,7 @@ public sealed class ConsoleModel(MeetingAccess access, AppDbContext db, LiveStat
         });
 
     public Task<IActionResult> OnPostStartSessionAsync(Guid id) =>
-        ActAsync(id, (meeting, progress, now) =>
+        ActAsync(id, meeting => MeetingConfirmations.StartSession(meeting.Date, clock.GetUtcNow()), (meeting, progress, now) =>
         {
             meeting.StartSession(User.UserId(), now);
             if (meeting.Agenda.OrderBy(a => a.Order).FirstOrDefault() is { } first)
@@ -121,7 +133,7 @@ public sealed class ConsoleModel(MeetingAccess access, AppDbContext db, LiveStat
         });
 
     public Task<IActionResult> OnPostStartEvaluationAsync(Guid id) =>
-        ActAsync(id, (meeting, progress, now) =>
+        ActAsync(id, _ => MeetingConfirmations.StartEvaluation, (meeting, progress, now) =>
         {
             if (progress.Timer == TimerState.Running)
             {
@@ -173,13 +185,26 @@ public sealed class ConsoleModel(MeetingAccess access, AppDbContext db, LiveStat
     private static string NewToken() =>
         Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(MeetingProgress.ProjectorTokenLength / 2));
 
-    /// <summary>Loads the meeting and its progress, applies one change, saves once, and tells every screen.</summary>
-    private async Task<IActionResult> ActAsync(Guid id, Func<Meeting, MeetingProgress, DateTimeOffset, string> change)
+    private Task<IActionResult> ActAsync(Guid id, Func<Meeting, MeetingProgress, DateTimeOffset, string> change) =>
+        ActAsync(id, confirmation: null, change);
+
+    /// <summary>
+    /// Loads the meeting and its progress, applies one change, saves once, and tells every screen. A step that cannot be
+    /// undone comes with its <paramref name="confirmation"/>: unconfirmed, it changes nothing and answers with the
+    /// confirmation page (live-console.js only posts such a form in the background once confirm.js has confirmed it).
+    /// </summary>
+    private async Task<IActionResult> ActAsync(
+        Guid id, Func<Meeting, Confirmation>? confirmation, Func<Meeting, MeetingProgress, DateTimeOffset, string> change)
     {
         var meeting = await access.FindManageableAsync(id, HttpContext.RequestAborted);
         if (meeting is null)
         {
             return NotFound();
+        }
+
+        if (confirmation is not null && !this.IsConfirmed())
+        {
+            return this.Confirm(confirmation(meeting));
         }
 
         var now = clock.GetUtcNow();

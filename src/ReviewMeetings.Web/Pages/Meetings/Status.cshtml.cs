@@ -36,21 +36,7 @@ public sealed class StatusModel(MeetingAccess access, MeetingSaver saver, AppDbC
     };
 
     /// <summary>What moving forward to <paramref name="to"/> does, asked before it is done.</summary>
-    public Confirmation ConfirmationFor(MeetingStatus to)
-    {
-        var today = DateOnly.FromDateTime(saver.Now.InBeijing().DateTime);
-        return to switch
-        {
-            MeetingStatus.Published => new("确定发布会议？", "发布后，述职书记和点评领导即可看到本次会议，述职书记可以提交书面述职报告。", "发布会议"),
-            MeetingStatus.InSession => new("确定开始会议？", "开始后会议进入“进行中”，述职对象、述职顺序和议程不能再调整。", "开始会议",
-                Meeting.Date is { } date && date != today ? $"今天（{today.ToChineseDate()}）不是会议日期（{date.ToChineseDate()}）。" : null),
-            MeetingStatus.Evaluating => new("确定开始民主测评？", "开始后测评码即可投票，测评规则（测评等次、类别权重）随即锁定，不能再修改。", "开始民主测评"),
-            MeetingStatus.Closed => new("确定结束会议？", "结束后测评码不能再投票，手机票和纸质票将封存统计；如需重新打开，只有系统管理员可以退回。", "结束会议"),
-            MeetingStatus.ResultsPublished => new("确定公布结果？", "公布后，点评领导和述职书记即可看到测评结果，测评票数和得分不能再修改。", "公布结果"),
-            MeetingStatus.Archived => new("确定归档？", "归档后会议只能查看，不能再修改。", "归档"),
-            _ => new("确定继续？", "会议状态将改变。", "确定"),
-        };
-    }
+    public Confirmation ConfirmationFor(MeetingStatus to) => MeetingConfirmations.Advance(to, Meeting.Date, saver.Now);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await ShowAsync(id, cancellationToken) ? Page() : NotFound();

@@ -137,7 +137,7 @@ public sealed class ItemModel(RectificationAccess access, ProblemCategories cate
         {
             item.ReturnPlan(reason, User.UserId(), clock.GetUtcNow());
             return "整改方案已退回。";
-        }, "Plan", cancellationToken);
+        }, "ReturnPlan", cancellationToken);
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
         ChangeAsync(id, owner: false, item =>

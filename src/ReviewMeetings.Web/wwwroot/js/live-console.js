@@ -36,13 +36,32 @@
         (button || panel.querySelector("button:not([disabled])") || panel).focus();
     }
 
+    // While confirm.js asks about a step, the panel is left as it is: replacing it would detach the form the dialog
+    // is about to post.
+    function dialogClosed() {
+        const open = document.querySelector("dialog[open]");
+        return open ? new Promise(function (resolve) { open.addEventListener("close", resolve, { once: true }); }) : Promise.resolve();
+    }
+
     async function refreshPanel() {
-        const wanted = focusKey();
+        await dialogClosed();
         const response = await fetch(panel.dataset.panelUrl, { credentials: "same-origin" });
         if (response.ok) {
-            panel.innerHTML = await response.text();
+            const html = await response.text();
+            await dialogClosed();
+            const wanted = focusKey();
+            panel.innerHTML = html;
             restoreFocus(wanted);
         }
+    }
+
+    // A step that must be confirmed (data-confirm) is posted in the background only with confirmed=true, which
+    // confirm.js adds on 确定. Without it the browser posts the form itself and the server answers with its
+    // confirmation page, so the background post never gets an HTML page where it expects JSON.
+    function unconfirmed(form, submitter) {
+        const asks = (submitter && submitter.hasAttribute("data-confirm")) || form.hasAttribute("data-confirm");
+        const flag = form.querySelector("input[name=confirmed]");
+        return asks && !(flag && flag.value === "true");
     }
 
     function show(kind, text) {
@@ -68,26 +87,35 @@
 
     panel.addEventListener("submit", async function (event) {
         const form = event.target;
-        if (!form.hasAttribute("data-live-form")) {
+        if (!form.hasAttribute("data-live-form") || unconfirmed(form, event.submitter)) {
             return;
         }
         event.preventDefault();
+        const body = new FormData(form);
         form.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
         try {
             const response = await fetch(form.action, {
                 method: "POST",
-                body: new FormData(form),
+                body: body,
                 credentials: "same-origin",
                 headers: { "Accept": "application/json" }
             });
-            const body = await response.json();
-            show(body.error ? "danger" : "success", body.error || body.message);
-            if (body.state) {
-                live.apply(body.state);
+            const answer = await response.json();
+            show(answer.error ? "danger" : "success", answer.error || answer.message);
+            if (answer.state) {
+                live.apply(answer.state);
             }
             await refreshing;
         } catch {
-            // The background post failed (offline?): fall back to a normal submit, which reports the outcome itself.
+            // The background post failed (offline?): fall back to a normal submit, which reports the outcome itself and
+            // carries the confirmation the user already gave.
+            if (body.get("confirmed") === "true" && !form.querySelector("input[name=confirmed]")) {
+                const flag = document.createElement("input");
+                flag.type = "hidden";
+                flag.name = "confirmed";
+                flag.value = "true";
+                form.appendChild(flag);
+            }
             form.submit();
         }
     });

@@ -234,6 +234,28 @@ public sealed class PaperBallotTests : EvaluationTest
     }
 
     [Fact]
+    public async Task Deleting_a_batch_asks_first_and_an_unconfirmed_post_keeps_the_batch_and_its_entries()
+    {
+        var meeting = await EvaluatingMeetingAsync();
+        using var clerk = await SignInAsync("organizer");
+        var batch = await CreateBatchAsync(clerk, meeting, await GroupKeyAsync(meeting), 5);
+        await clerk.SubmitAndFollowAsync($"/Evaluation/Batch/{batch}/1", "#entry-form", new() { ["Digits"] = DongchengGood });
+        var paper = await clerk.GetAsync($"/Evaluation/Paper/{meeting}");
+        Assert.Equal("确定删除第1批？", paper.QuerySelector("form[action*='handler=DeleteBatch'] button")!.GetAttribute("data-confirm-title"));
+
+        using var unconfirmed = await clerk.SubmitAsync(paper, "form[action*='handler=DeleteBatch']", []);
+
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.Equal(1, await DbAsync(db => db.PaperBatches.CountAsync()));
+        Assert.Equal(1, await DbAsync(db => db.Set<PaperEntry>().CountAsync()));
+        var question = await Session.ParseAsync(unconfirmed);
+        Assert.Equal("确定删除第1批？", question.Heading());
+        Assert.Contains("第1批", question.MainText(), StringComparison.Ordinal);
+        Assert.Contains("已录入1张、0张）将一并删除，不能恢复", question.MainText(), StringComparison.Ordinal);
+        Assert.Equal(batch.ToString(), question.QuerySelector("main form input[name=batchId]")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task A_batch_set_up_by_mistake_can_be_deleted_with_its_entries_until_it_is_counted()
     {
         var meeting = await EvaluatingMeetingAsync();
@@ -241,7 +263,8 @@ public sealed class PaperBallotTests : EvaluationTest
         var batch = await CreateBatchAsync(clerk, meeting, await GroupKeyAsync(meeting), 5);
         await clerk.SubmitAndFollowAsync($"/Evaluation/Batch/{batch}/1", "#entry-form", new() { ["Digits"] = DongchengGood });
 
-        var page = await clerk.SubmitAndFollowAsync($"/Evaluation/Paper/{meeting}", "form[action*='handler=DeleteBatch']", []);
+        using var deleted = await clerk.SubmitConfirmedAsync($"/Evaluation/Paper/{meeting}", "form[action*='handler=DeleteBatch']", []);
+        var page = await clerk.FollowAsync(deleted);
 
         Assert.Null(page.QuerySelector("#batches"));
         Assert.Equal(0, await DbAsync(db => db.PaperBatches.CountAsync()));

@@ -215,7 +215,7 @@ public sealed class CommentTests : AppTest
             meeting.Close(Guid.NewGuid(), DateTimeOffset.UtcNow);
             return await db.SaveChangesAsync();
         });
-        (await organizer.SubmitAsync($"/Live/Comments/{id}", "form[action*='handler=Release']", [])).Dispose();
+        (await organizer.SubmitConfirmedAsync($"/Live/Comments/{id}", "form[action*='handler=Release']", [])).Dispose();
 
         var feedback = (await secretary.GetAsync("/Feedback")).QuerySelector("main")!.TextContent;
         Assert.Contains("东城成绩突出。", feedback, StringComparison.Ordinal);
@@ -259,7 +259,7 @@ public sealed class CommentTests : AppTest
         using var organizer = await SignInAsync("organizer");
         var staleRepresentative = await organizer.GetAsync($"/Live/Representative/{id}");
         await CloseAsync(id);
-        (await organizer.SubmitAsync($"/Live/Comments/{id}", "form[action*='handler=Release']", [])).Dispose();
+        (await organizer.SubmitConfirmedAsync($"/Live/Comments/{id}", "form[action*='handler=Release']", [])).Dispose();
 
         // A pad left open during the meeting, an autosave and a representative's form all arrive after the close.
         var refused = await Session.ParseAsync(await leader.SubmitAsync(Fill(stalePad, "事后补写的问题"), "#comment-form", Text("事后补写。"), "[data-finalize]"));

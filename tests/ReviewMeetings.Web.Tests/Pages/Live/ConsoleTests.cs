@@ -20,9 +20,12 @@ public sealed class ConsoleTests : AppTest
     private async Task<Guid> PublishedMeetingAsync() =>
         await DbAsync(db => new MeetingBuilder().OnSite(Dongcheng, Xicheng, Nanhu).CommentedBy("leader").Published().SaveAsync(db));
 
-    private static async Task<string> PressAsync(Session session, Guid id, string handler, Dictionary<string, string>? values = null)
+    /// <summary>Presses a console button the way a browser without script does; the lifecycle steps go through their confirmation page.</summary>
+    internal static async Task<string> PressAsync(Session session, Guid id, string handler, Dictionary<string, string>? values = null)
     {
-        var page = await session.FollowAsync(await session.SubmitAsync(await session.GetAsync(Console(id)), Handler(handler), values ?? []));
+        using var response = await session.SubmitAsync(await session.GetAsync(Console(id)), Handler(handler), values ?? []);
+        using var done = handler is "StartSession" or "StartEvaluation" ? await session.ConfirmAsync(response) : null;
+        var page = await session.FollowAsync(done ?? response);
         return page.GetElementById("live-message")!.TextContent.Trim();
     }
 

@@ -68,8 +68,9 @@ public sealed class LiveHubTests : AppTest
     private static async Task PressAsync(Session organizer, Guid id, string handler)
     {
         var page = await organizer.GetAsync($"/Live/Console/{id}");
-        using var response = await organizer.SubmitAsync(page, $"form[action$='handler={handler}']", []);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        using var first = await organizer.SubmitAsync(page, $"form[action$='handler={handler}']", []);
+        using var confirmed = handler is "StartSession" or "StartEvaluation" ? await organizer.ConfirmAsync(first) : null;
+        Assert.Equal(HttpStatusCode.Redirect, (confirmed ?? first).StatusCode);
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed class RectificationTests : AppTest
         var id = await DbAsync(db => ClosedMeetingWithCommentsAsync(db));
         using var organizer = await SignInAsync("organizer");
         var page = await organizer.GetAsync($"/Live/Comments/{id}");
-        using var response = await organizer.SubmitAsync(page, "form[action*='handler=Release']", []);
+        using var unconfirmed = await organizer.SubmitAsync(page, "form[action*='handler=Release']", []);
+        using var response = await organizer.ConfirmAsync(unconfirmed);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return id;
     }
@@ -43,6 +44,60 @@ public sealed class RectificationTests : AppTest
         using var organizer = await SignInAsync("organizer");
         (await organizer.SubmitAsync(await organizer.GetAsync($"/Rectification/Item/{item.Id}"), "#approve-form", [])).Dispose();
         return item.Id;
+    }
+
+    [Fact]
+    public async Task Releasing_feedback_asks_first_and_an_unconfirmed_post_releases_nothing()
+    {
+        var id = await DbAsync(db => ClosedMeetingWithCommentsAsync(db));
+        using var organizer = await SignInAsync("organizer");
+        var page = await organizer.GetAsync($"/Live/Comments/{id}");
+        Assert.Equal("确定反馈点评意见？", page.QuerySelector("form[action*='handler=Release'] button")!.GetAttribute("data-confirm-title"));
+
+        using var unconfirmed = await organizer.SubmitAsync(page, "form[action*='handler=Release']", []);
+
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.Null(await DbAsync(db => db.Meetings.Where(m => m.Id == id).Select(m => m.FeedbackReleasedAt).SingleAsync()));
+        Assert.Equal(0, await DbAsync(db => db.RectificationItems.CountAsync(i => i.MeetingId == id)));
+        var question = await Session.ParseAsync(unconfirmed);
+        Assert.Equal("确定反馈点评意见？", question.Heading());
+        Assert.Contains("点评指出的问题随即形成问题清单；反馈不能撤回", question.MainText(), StringComparison.Ordinal);
+        Assert.Equal("请注意：还有1条点评未提交，反馈时不会包含未提交的点评。", question.QuerySelector("main [role=alert]")!.TextContent.Trim());
+
+        using var confirmed = await organizer.ConfirmAsync(unconfirmed);
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.NotNull(await DbAsync(db => db.Meetings.Where(m => m.Id == id).Select(m => m.FeedbackReleasedAt).SingleAsync()));
+        Assert.Equal(3, await DbAsync(db => db.RectificationItems.CountAsync(i => i.MeetingId == id)));
+    }
+
+    [Fact]
+    public async Task Returning_a_plan_without_a_reason_says_so_next_to_the_reason_field()
+    {
+        await ReleasedMeetingAsync();
+        var item = await ItemAsync(ProblemA);
+        using (var secretary = await SignInAsync("secretary"))
+        {
+            (await secretary.SubmitAsync(await secretary.GetAsync($"/Rectification/Item/{item.Id}"), "#plan-form", Plan(new DateOnly(2027, 6, 30)), "[data-submit-plan]")).Dispose();
+        }
+
+        using var organizer = await SignInAsync("organizer");
+        using var refused = await organizer.SubmitAsync(await organizer.GetAsync($"/Rectification/Item/{item.Id}"), "#return-plan-form", new() { ["reason"] = " " });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await Session.ParseAsync(refused);
+        var field = page.QuerySelector("#return-plan-form #plan-reason")!;
+        Assert.Equal("plan-reason-error", field.GetAttribute("aria-describedby"));
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        Assert.Equal("请填写退回原因。", page.QuerySelector("#return-plan-form #plan-reason-error")!.TextContent.Trim());
+        Assert.Equal(PlanState.Submitted, (await ItemAsync(ProblemA)).PlanState);
+
+        using var returned = await organizer.SubmitAsync(await organizer.GetAsync($"/Rectification/Item/{item.Id}"), "#return-plan-form", new() { ["reason"] = "措施不够具体" });
+
+        Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
+        var stored = await ItemAsync(ProblemA);
+        Assert.Equal(PlanState.Returned, stored.PlanState);
+        Assert.Equal("措施不够具体", stored.PlanReturnReason);
     }
 
     [Fact]
