@@ -44,17 +44,28 @@ rm_have_cjk_fonts() {
 
 rm_have_pdftotext() { command -v pdftotext >/dev/null 2>&1; }
 
-# Usage: rm_ensure_prerequisites [pdftotext]
+rm_have_java() { command -v java >/dev/null 2>&1; }
+
+# Usage: rm_ensure_prerequisites [pdftotext] [java]
 # Installs missing Debian packages when root; otherwise prints the command to run and exits 1.
 rm_ensure_prerequisites() {
-    local want_pdftotext=0 missing=()
-    [ "${1:-}" = pdftotext ] && want_pdftotext=1
+    local want_pdftotext=0 want_java=0 missing=() arg
+    for arg in "$@"; do
+        case "$arg" in
+            pdftotext) want_pdftotext=1 ;;
+            java) want_java=1 ;;
+            *) rm_die "rm_ensure_prerequisites: unknown prerequisite $arg" ;;
+        esac
+    done
 
     rm_pg_bindir >/dev/null || missing+=(postgresql)
     rm_have_chromium || missing+=(chromium)
     rm_have_cjk_fonts || missing+=(fonts-noto-cjk)
     if [ "$want_pdftotext" -eq 1 ]; then
         rm_have_pdftotext || missing+=(poppler-utils)
+    fi
+    if [ "$want_java" -eq 1 ]; then
+        rm_have_java || missing+=(default-jre-headless)
     fi
 
     if [ "${#missing[@]}" -gt 0 ]; then
@@ -73,11 +84,25 @@ rm_ensure_prerequisites() {
         if [ "$want_pdftotext" -eq 1 ]; then
             rm_have_pdftotext || rm_die "pdftotext still not found"
         fi
+        if [ "$want_java" -eq 1 ]; then
+            rm_have_java || rm_die "java still not found"
+        fi
     fi
 
     if ! command -v dotnet >/dev/null 2>&1; then
         rm_die "the .NET 10 SDK (dotnet) is not on PATH; install it from https://dotnet.microsoft.com/download/dotnet/10.0 (see global.json)"
     fi
+}
+
+# The Nu Html Checker (vnu.jar) the browser tests validate every page with, pinned in tests/tools/package-lock.json.
+# Installed with npm when missing; its install script (which would fetch a Java runtime) is not run.
+rm_ensure_vnu() {
+    local tools="$1/tests/tools"
+    [ -f "$tools/node_modules/vnu-jar/build/dist/vnu.jar" ] && return 0
+    command -v npm >/dev/null 2>&1 \
+        || rm_die "npm is needed once to fetch the Nu Html Checker (vnu-jar); install Node.js (e.g. apt-get install -y npm) and run scripts/test.sh again"
+    rm_log "installing the Nu Html Checker (vnu-jar) into tests/tools"
+    (cd "$tools" && npm ci --no-audit --no-fund --ignore-scripts) || rm_die "npm ci in tests/tools failed"
 }
 
 # PostgreSQL refuses to run as root, so as root the server tools run as the postgres user.

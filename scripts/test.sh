@@ -15,7 +15,8 @@ export DOTNET_NOLOGO=1
 export DOTNET_hostBuilder__reloadConfigOnChange=false
 export DOTNET_USE_POLLING_FILE_WATCHER=true
 
-rm_ensure_prerequisites pdftotext
+rm_ensure_prerequisites pdftotext java
+rm_ensure_vnu "$REPO_ROOT"
 rm_ensure_postgres_user
 REVIEWMEETINGS_PG_BINDIR="$(rm_pg_bindir)"
 export REVIEWMEETINGS_PG_BINDIR

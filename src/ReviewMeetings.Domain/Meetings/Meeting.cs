@@ -186,42 +186,22 @@ public sealed class Meeting
         return place;
     }
 
-    public void UpdateDetails(MeetingDetails details)
+    /// <summary>
+    /// Changes the meeting facts. <paramref name="currentYear"/> (this year in Beijing) bounds the review year of a
+    /// meeting without a date to one year either side; with a date the date does.
+    /// </summary>
+    public void UpdateDetails(MeetingDetails details, int? currentYear = null)
     {
         ArgumentNullException.ThrowIfNull(details);
         EnsureBefore(MeetingStatus.Closed, "会议已结束，不能再修改会议信息。");
-        var year = CheckYear(details.ReviewYear);
-        if (details.TimeLimitMinutes is < MinTimeLimitMinutes or > MaxTimeLimitMinutes)
+        var errors = DetailsErrors(details, Status, currentYear);
+        if (errors.Count > 0)
         {
-            throw new DomainException($"现场述职时限应在{MinTimeLimitMinutes}到{MaxTimeLimitMinutes}分钟之间。", nameof(TimeLimitMinutes));
+            throw new DomainException(errors);
         }
 
-        if (details.Date is { } date && (date < new DateOnly(year, 11, 1) || date > new DateOnly(year + 1, 12, 31)))
-        {
-            throw new DomainException($"{year}年度的会议日期应在{year}年11月至{year + 1}年12月之间。", nameof(Date));
-        }
-
-        if (details.Date is null && Status != MeetingStatus.Draft)
-        {
-            throw new DomainException("会议已发布，必须填写会议日期。", nameof(Date));
-        }
-
-        if (details.WrittenReportDeadline is { } deadline && details.Date is { } meetingDate && deadline > meetingDate)
-        {
-            throw new DomainException("书面述职报告截止日期不能晚于会议日期。", nameof(WrittenReportDeadline));
-        }
-
+        var year = details.ReviewYear;
         var subVenues = details.SubVenues.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
-        if (subVenues.Count > MaxSubVenues)
-        {
-            throw new DomainException($"分会场不能超过{MaxSubVenues}个。", nameof(SubVenues));
-        }
-
-        if (subVenues.Any(v => v.Length > VenueMaxLength))
-        {
-            throw new DomainException($"分会场名称不能超过{VenueMaxLength}个字。", nameof(SubVenues));
-        }
-
         // Everything is checked before anything changes, so a refused update leaves the meeting as it was.
         var title = CheckTitle(details.Title);
         var mainVenue = Text.Optional(details.MainVenue, VenueMaxLength, "主会场", nameof(MainVenue));
@@ -235,6 +215,68 @@ public sealed class Meeting
         Host = host;
         TimeLimitMinutes = details.TimeLimitMinutes;
         WrittenReportDeadline = details.WrittenReportDeadline;
+    }
+
+    /// <summary>Every rule the details break, each next to its field, so a form shows them all in one round.</summary>
+    public static IReadOnlyList<DomainError> DetailsErrors(MeetingDetails details, MeetingStatus status, int? currentYear = null)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var errors = new List<DomainError>();
+        void Check(Action rule)
+        {
+            try
+            {
+                rule();
+            }
+            catch (DomainException ex)
+            {
+                errors.Add(new DomainError(ex.Message, ex.Field));
+            }
+        }
+
+        var year = details.ReviewYear;
+        Check(() => CheckTitle(details.Title));
+        Check(() => CheckYear(year));
+        // A dated meeting's year is bounded by the date rule below; an undated one is held this year, give or take one.
+        if (year is >= 2000 and <= 2100 && details.Date is null && currentYear is { } thisYear && Math.Abs(year - thisYear) > 1)
+        {
+            errors.Add(new DomainError($"述职年度应在{thisYear - 1}到{thisYear + 1}之间。", nameof(ReviewYear)));
+        }
+
+        if (details.TimeLimitMinutes is < MinTimeLimitMinutes or > MaxTimeLimitMinutes)
+        {
+            errors.Add(new DomainError($"现场述职时限应在{MinTimeLimitMinutes}到{MaxTimeLimitMinutes}分钟之间。", nameof(TimeLimitMinutes)));
+        }
+
+        if (year is >= 2000 and <= 2100 && details.Date is { } date && (date < new DateOnly(year, 11, 1) || date > new DateOnly(year + 1, 12, 31)))
+        {
+            errors.Add(new DomainError($"{year}年度的会议日期应在{year}年11月至{year + 1}年12月之间。", nameof(Date)));
+        }
+
+        if (details.Date is null && status != MeetingStatus.Draft)
+        {
+            errors.Add(new DomainError("会议已发布，必须填写会议日期。", nameof(Date)));
+        }
+
+        if (details.WrittenReportDeadline is { } deadline && details.Date is { } meetingDate && deadline > meetingDate)
+        {
+            errors.Add(new DomainError("书面述职报告截止日期不能晚于会议日期。", nameof(WrittenReportDeadline)));
+        }
+
+        var subVenues = details.SubVenues.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
+        if (subVenues.Count > MaxSubVenues)
+        {
+            errors.Add(new DomainError($"分会场不能超过{MaxSubVenues}个。", nameof(SubVenues)));
+        }
+
+        if (subVenues.Any(v => v.Length > VenueMaxLength))
+        {
+            errors.Add(new DomainError($"分会场名称不能超过{VenueMaxLength}个字。", nameof(SubVenues)));
+        }
+
+        Check(() => Text.Optional(details.MainVenue, VenueMaxLength, "主会场", nameof(MainVenue)));
+        Check(() => Text.Optional(details.Host, HostMaxLength, "主持人", nameof(Host)));
+        return errors;
     }
 
     public void SetLeaders(IEnumerable<Guid> leaderIds, IEnumerable<GuidanceAttendee> guidance)

@@ -96,6 +96,50 @@ public sealed class MeetingDetailsTests
     }
 
     [Fact]
+    public void Every_broken_rule_is_reported_at_once_with_its_field_and_nothing_changes()
+    {
+        var error = Assert.Throws<DomainException>(() => _meeting.UpdateDetails(Current with
+        {
+            Title = " ",
+            TimeLimitMinutes = 0,
+            Date = new DateOnly(2025, 3, 1),
+            WrittenReportDeadline = new DateOnly(2025, 3, 9),
+        }));
+
+        Assert.Equal(
+            [
+                new DomainError("请填写会议名称。", "Title"),
+                new DomainError("现场述职时限应在1到30分钟之间。", "TimeLimitMinutes"),
+                new DomainError("2025年度的会议日期应在2025年11月至2026年12月之间。", "Date"),
+                new DomainError("书面述职报告截止日期不能晚于会议日期。", "WrittenReportDeadline"),
+            ],
+            error.Errors);
+        Assert.Null(_meeting.Date);
+        Assert.Equal(6, _meeting.TimeLimitMinutes);
+    }
+
+    [Theory]
+    [InlineData(2023)]
+    [InlineData(2027)]
+    public void Review_year_of_an_undated_meeting_more_than_a_year_from_now_is_refused(int year)
+    {
+        var error = Assert.Throws<DomainException>(() => _meeting.UpdateDetails(Current with { ReviewYear = year }, currentYear: 2025));
+
+        Assert.Equal(new DomainError("述职年度应在2024到2026之间。", "ReviewYear"), Assert.Single(error.Errors));
+        Assert.Equal(2025, _meeting.ReviewYear);
+    }
+
+    [Theory]
+    [InlineData(2024)]
+    [InlineData(2026)]
+    public void Review_year_within_a_year_of_the_current_year_is_accepted_without_a_date(int year)
+    {
+        _meeting.UpdateDetails(Current with { ReviewYear = year }, currentYear: 2025);
+
+        Assert.Equal(year, _meeting.ReviewYear);
+    }
+
+    [Fact]
     public void Review_year_can_be_corrected_in_a_draft()
     {
         _meeting.UpdateDetails(Current with { ReviewYear = 2024, Date = new DateOnly(2025, 1, 20) });

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ namespace ReviewMeetings.Web.Tests.Browser;
 /// </summary>
 public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFixture<HeadlessChromium>
 {
+    private readonly ServedDocuments _documents = new();
     private IBrowserContext? _context;
     private IPage? _page;
 
@@ -26,6 +28,7 @@ public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFi
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        Factory.AddTestServices(services => services.AddSingleton<IStartupFilter>(_documents));
         Factory.StartServer();
         var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
@@ -39,14 +42,22 @@ public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFi
         _page = await _context.NewPageAsync();
     }
 
+    /// <summary>Closes the browser and the app, then fails the test when any page it received is not valid HTML.</summary>
     public override async Task DisposeAsync()
     {
-        if (_context is not null)
+        try
         {
-            await _context.DisposeAsync();
+            if (_context is not null)
+            {
+                await _context.DisposeAsync();
+            }
+        }
+        finally
+        {
+            await base.DisposeAsync();
         }
 
-        await base.DisposeAsync();
+        await AssertValidHtmlAsync(_documents.Received);
     }
 
     internal override AppFactory CreateFactory(string connectionString)
@@ -118,6 +129,22 @@ public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFi
             Directory.CreateDirectory(folder);
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
         }
+    }
+
+    /// <summary>Fails on any Nu Html Checker error (warnings pass) in the pages, naming the request and the line.</summary>
+    private static async Task AssertValidHtmlAsync(IReadOnlyList<(string Url, string Html)> documents)
+    {
+        var text = new StringBuilder();
+        foreach (var (url, html) in documents.DistinctBy(d => d.Html))
+        {
+            var errors = await HtmlChecker.ErrorsAsync(html);
+            foreach (var error in errors)
+            {
+                text.Append("\n- ").Append(url).Append(", ").Append(error);
+            }
+        }
+
+        Assert.True(text.Length == 0, "The Nu Html Checker (vnu) found errors in pages the test received:" + text);
     }
 
     private static string Describe(string url, List<AxeResultItem> violations)

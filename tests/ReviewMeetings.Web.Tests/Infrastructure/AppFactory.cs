@@ -25,7 +25,12 @@ internal sealed class AppFactory(
     /// <summary>The tests' voting secret (<c>Voting:SecretKey</c>): 32 bytes in base64, like a real one.</summary>
     public const string VotingSecret = "dGVzdHMgb25seTogbm90IGEgcmVhbCB2b3Rpbmcga2V5IQ==";
 
+    private readonly List<Action<IServiceCollection>> _moreServices = [];
+
     public string ConnectionString { get; } = connectionString;
+
+    /// <summary>Adds test services to whatever the creator configured; call before the host starts.</summary>
+    public void AddTestServices(Action<IServiceCollection> configure) => _moreServices.Add(configure);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -47,6 +52,11 @@ internal sealed class AppFactory(
         if (services is not null)
         {
             builder.ConfigureTestServices(services);
+        }
+
+        foreach (var configure in _moreServices)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 }

@@ -66,6 +66,35 @@ public sealed class AgendaModel(MeetingAccess access, MeetingSaver saver) : Page
         return Page();
     }
 
+    /// <summary>添加一行 without script: the form comes back with what was typed and one more blank row; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostAddRowAsync(Guid id, CancellationToken cancellationToken) =>
+        await RedisplayAsync(id, () => Rows.Add(new AgendaRow { Order = Rows.Count + 1 }), cancellationToken);
+
+    /// <summary>删除 without script: the form comes back without that row; nothing is saved until 保存议程.</summary>
+    public async Task<IActionResult> OnPostRemoveRowAsync(Guid id, int row, CancellationToken cancellationToken) =>
+        await RedisplayAsync(id, () =>
+        {
+            if (row >= 0 && row < Rows.Count)
+            {
+                Rows.RemoveAt(row);
+            }
+        }, cancellationToken);
+
+    private async Task<IActionResult> RedisplayAsync(Guid id, Action edit, CancellationToken cancellationToken)
+    {
+        var meeting = await access.FindManageableAsync(id, cancellationToken);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+
+        Meeting = meeting;
+        edit();
+        // The rows are re-rendered from the list, not from the posted field names, which have shifted.
+        ModelState.Clear();
+        return Page();
+    }
+
     private void AddBlankRows()
     {
         for (var i = 0; i < BlankRows; i++)

@@ -39,18 +39,21 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, TimePr
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var host = HostUnitId is { } hostId ? await scope.FindUnitAsync(hostId, cancellationToken) : null;
-        if (ModelState.IsValid && host is null)
+        if (HostUnitId is not null && host is null)
         {
             ModelState.AddModelError(nameof(HostUnitId), "请选择您管理范围内的主办单位。");
         }
 
+        var currentYear = clock.GetUtcNow().InBeijing().Year;
+        var suggestedTitle = Meeting.SuggestTitle(host?.Name ?? "", Input.ReviewYear ?? currentYear);
+        Input.AddRuleErrors(ModelState, suggestedTitle, MeetingStatus.Draft, currentYear);
         if (ModelState.IsValid)
         {
             try
             {
-                var details = Input.ToDetails(Meeting.SuggestTitle(host!.Name, Input.ReviewYear!.Value));
-                var meeting = Meeting.Create(host.Id, details.Title, details.ReviewYear, User.UserId(), clock.GetUtcNow());
-                meeting.UpdateDetails(details);
+                var details = Input.ToDetails(suggestedTitle);
+                var meeting = Meeting.Create(host!.Id, details.Title, details.ReviewYear, User.UserId(), clock.GetUtcNow());
+                meeting.UpdateDetails(details, currentYear);
                 db.Meetings.Add(meeting);
                 await db.SaveChangesAsync(cancellationToken);
                 TempData["Message"] = "会议已创建。请继续添加述职对象、议程和参会人员。";

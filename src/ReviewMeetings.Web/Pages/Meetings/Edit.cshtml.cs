@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Infrastructure;
 
 namespace ReviewMeetings.Web.Pages.Meetings;
 
@@ -18,6 +19,12 @@ public sealed class EditModel(MeetingAccess access, MeetingSaver saver, AppDbCon
     public uint Version { get; set; }
 
     public Meeting Meeting { get; private set; } = null!;
+
+    /// <summary>Set when someone saved the meeting after this form was loaded; the form then carries the new version.</summary>
+    public bool Stale { get; private set; }
+
+    /// <summary>For a stale form: the fields where the saved meeting differs from what was typed.</summary>
+    public IReadOnlyList<FieldDifference> Differences { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -42,18 +49,24 @@ public sealed class EditModel(MeetingAccess access, MeetingSaver saver, AppDbCon
         }
 
         Meeting = meeting;
+        var hostName = await db.Organizations.Where(o => o.Id == meeting.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        var currentYear = saver.Now.InBeijing().Year;
+        var suggestedTitle = Meeting.SuggestTitle(hostName, Input.ReviewYear ?? meeting.ReviewYear);
+        Input.AddRuleErrors(ModelState, suggestedTitle, meeting.Status, currentYear);
         if (ModelState.IsValid)
         {
-            var hostName = await db.Organizations.Where(o => o.Id == meeting.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
-            var details = Input.ToDetails(Meeting.SuggestTitle(hostName, Input.ReviewYear!.Value));
-            if (await saver.TrySaveAsync(meeting, Version, ModelState, () => meeting.UpdateDetails(details)))
+            var details = Input.ToDetails(suggestedTitle);
+            if (await saver.TrySaveAsync(meeting, Version, ModelState, () => meeting.UpdateDetails(details, currentYear)))
             {
                 TempData["Message"] = "会议信息已保存。";
                 return RedirectToPage("Details", new { id });
             }
 
+            var typedVersion = Version;
             Meeting = await access.ReloadForFormAsync(id, ModelState, cancellationToken);
             Version = Meeting.Version;
+            Stale = Version != typedVersion;
+            Differences = Stale ? DetailsInput.Differences(Input, DetailsInput.From(Meeting)) : [];
         }
 
         return Page();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Evaluation;
@@ -98,6 +99,11 @@ public sealed class PaperBallotTests : EvaluationTest
         var row = Assert.Single(compare.QuerySelectorAll("#mismatches tbody tr"));
         Assert.Equal(["2", $"第1位 {Dongcheng}", "2 较好", "3 一般"], row.Children.Select(c => c.TextContent));
         Assert.Null(compare.QuerySelector("form[action*='handler=Count']"));
+        // Every button the instructions tell the clerks to press is on the page.
+        var named = Regex.Matches(compare.QuerySelector("#mismatch-help")!.TextContent, "“([^”]+)”").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(named);
+        var buttons = compare.QuerySelectorAll("a.btn, button").Select(b => b.TextContent.Trim()).ToList();
+        Assert.All(named, name => Assert.Contains(name, buttons));
         Assert.Equal(0, await DbAsync(db => db.Ballots.CountAsync()));
         Assert.Equal("不一致，待核对", (await clerkA.GetAsync($"/Evaluation/Paper/{meeting}")).QuerySelector("#batches .state")!.TextContent);
 

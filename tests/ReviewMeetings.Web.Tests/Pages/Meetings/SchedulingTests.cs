@@ -88,6 +88,45 @@ public sealed class SchedulingTests : AppTest
     }
 
     [Fact]
+    public async Task Every_field_error_of_the_details_form_shows_in_one_round()
+    {
+        using var organizer = await SignInAsync("organizer");
+
+        using var response = await organizer.SubmitAsync("/Meetings/Create", "main form", new()
+        {
+            ["Input.TimeLimitMinutes"] = "0",
+            ["Input.Date"] = "2026-03-01",
+            ["Input.WrittenReportDeadline"] = "2026-03-09",
+            ["Input.SubVenues"] = string.Join('\n', Enumerable.Range(1, 31).Select(i => $"第{i}分会场")),
+        });
+        var page = await Session.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("现场述职时限（分钟）必须在1到30之间。", page.ErrorFor("Input.TimeLimitMinutes"));
+        Assert.Equal("2026年度的会议日期应在2026年11月至2027年12月之间。", page.ErrorFor("Input.Date"));
+        Assert.Equal("书面述职报告截止日期不能晚于会议日期。", page.ErrorFor("Input.WrittenReportDeadline"));
+        Assert.Equal("分会场不能超过30个。", page.ErrorFor("Input.SubVenues"));
+        Assert.Equal(0, await DbAsync(db => db.Meetings.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData(-2)]
+    [InlineData(2)]
+    public async Task Review_year_more_than_a_year_from_now_is_refused_next_to_the_field(int offset)
+    {
+        var thisYear = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).Year;
+        using var organizer = await SignInAsync("organizer");
+
+        using var response = await organizer.SubmitAsync("/Meetings/Create", "main form", new()
+        {
+            ["Input.ReviewYear"] = (thisYear + offset).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal($"述职年度应在{thisYear - 1}到{thisYear + 1}之间。", (await Session.ParseAsync(response)).ErrorFor("Input.ReviewYear"));
+        Assert.Equal(0, await DbAsync(db => db.Meetings.CountAsync()));
+    }
+
+    [Fact]
     public async Task Host_outside_the_organizers_subtree_is_refused()
     {
         using var organizer = await SignInAsync("organizer");
@@ -186,6 +225,11 @@ public sealed class SchedulingTests : AppTest
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains("这次会议刚被他人修改过", stalePage.Summary(), StringComparison.Ordinal);
         Assert.Equal("区委副书记 李明", ((IHtmlInputElement)stalePage.QuerySelector("#Input_Host")!).Value);
+        // Beside what they typed, the saved values of the fields that differ, so they can compare before saving again.
+        var differences = stalePage.QuerySelectorAll("#stale tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToList()).ToList();
+        Assert.Equal(
+            [["主会场", "区委第一会议室", "区行政中心大会堂"], ["主持人", "区委副书记 李明", "区委书记 陈立群"]],
+            differences);
         var stored = await MeetingAsync(id);
         Assert.Equal("区行政中心大会堂", stored.MainVenue);
         Assert.Equal("区委书记 陈立群", stored.Host);
@@ -388,6 +432,29 @@ public sealed class SchedulingTests : AppTest
 
         using var negative = await organizer.SubmitAsync($"/Meetings/Attendance/{id}", "main form", new() { ["Rows[0].Expected"] = "-1" });
         Assert.Equal("应到人数必须在0到10000之间。", (await Session.ParseAsync(negative)).Summary());
+    }
+
+    [Fact]
+    public async Task Agenda_rows_are_added_and_removed_without_script_and_only_saving_stores_them()
+    {
+        var id = await ArrangeAsync(b => b.OnSite(Dongcheng, Xicheng));
+        using var organizer = await SignInAsync("organizer");
+        var form = await organizer.GetAsync($"/Meetings/Agenda/{id}");
+        Assert.Equal(5, form.QuerySelectorAll("#agenda-rows tr").Length);
+
+        var longer = await Session.ParseAsync(await organizer.SubmitAsync(form, "main form", new() { ["Rows[1].Title"] = "民主测评（纸质票）" }, "#add-row"));
+        Assert.Equal(6, longer.QuerySelectorAll("#agenda-rows tr").Length);
+        Assert.Equal("民主测评（纸质票）", ((IHtmlInputElement)longer.QuerySelector("#Rows_1__Title")!).Value);
+        Assert.Equal("6", ((IHtmlInputElement)longer.QuerySelector("#Rows_5__Order")!).Value);
+
+        var shorter = await Session.ParseAsync(await organizer.SubmitAsync(longer, "main form", [], "button[name=row][value='0']"));
+        Assert.Equal(5, shorter.QuerySelectorAll("#agenda-rows tr").Length);
+        Assert.Equal("民主测评（纸质票）", ((IHtmlInputElement)shorter.QuerySelector("#Rows_0__Title")!).Value);
+        Assert.Equal(["述职与点评", "民主测评", "领导讲话"], (await MeetingAsync(id)).Agenda.OrderBy(a => a.Order).Select(a => a.Title));
+
+        using var saved = await organizer.SubmitAsync(shorter, "main form", []);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(["民主测评（纸质票）", "领导讲话"], (await MeetingAsync(id)).Agenda.OrderBy(a => a.Order).Select(a => a.Title));
     }
 
     [Fact]
