@@ -1,0 +1,77 @@
+using Microsoft.Playwright;
+using ReviewMeetings.Web.Tests.Builders;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReviewMeetings.Web.Tests.Browser;
+
+/// <summary>
+/// Pages people use on a 390×844 phone, measured in Chromium: what comes first on the first screen, whether buttons
+/// keep their words on one line and whether tables leave readable columns.
+/// </summary>
+public sealed class PhoneLayoutBrowserTests(HeadlessChromium chromium) : BrowserTest(chromium)
+{
+    private const int PhoneWidth = 390;
+    private const int PhoneHeight = 844;
+    private const string Dongcheng = "中共清河区东城街道工作委员会";
+    private const string Xicheng = "中共清河区西城街道工作委员会";
+    private const string Taoyuan = "中共清河区桃源镇委员会";
+
+    [Fact]
+    public async Task Comment_pad_on_a_phone_shows_the_form_on_the_first_screen_with_one_line_buttons_and_the_reporters_folded()
+    {
+        var meetingId = await DbAsync(db => new MeetingBuilder().OnSite(Dongcheng, Xicheng, Taoyuan).CommentedBy("leader").Published().SaveAsync(db));
+        await Page.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
+        await SignInAsync(Page, "leader");
+        await Page.GotoAsync($"/Live/Pad/{meetingId}");
+        await Expect(Heading(Page)).ToHaveTextAsync(Dongcheng);
+
+        // Two problems typed: the second row gets its 删除 button too.
+        await Page.GetByLabel("问题1", new() { Exact = true }).FillAsync("党员发展工作计划性不强。");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "添加一条问题", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "删除问题1", Exact = true })).ToBeVisibleAsync();
+
+        var achievements = await Page.GetByLabel("肯定成绩", new() { Exact = true }).BoundingBoxAsync();
+        Assert.NotNull(achievements);
+        Assert.True(achievements.Y + achievements.Height <= PhoneHeight, $"肯定成绩 ends {achievements.Y + achievements.Height} px down, below the first screen.");
+
+        // Every visible button holds its words on one line and is at least 24 px each way.
+        var buttons = await Page.EvaluateAsync<ButtonMeasure[]>("""
+            () => [...document.querySelectorAll("main button, main summary")].filter(b => b.offsetParent !== null).map(b => {
+                const s = getComputedStyle(b);
+                const r = b.getBoundingClientRect();
+                const content = b.clientHeight - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);
+                return { text: b.textContent.trim(), lines: content / parseFloat(s.lineHeight), width: r.width, height: r.height, top: r.top };
+            })
+            """);
+        Assert.Contains(buttons, b => b.Text == "删除");
+        Assert.Contains(buttons, b => b.Text == "提交点评");
+        Assert.All(buttons, b => Assert.True(b.Lines < 1.5, $"“{b.Text}” wraps onto {b.Lines:0.0} lines."));
+        Assert.All(buttons, b => Assert.True(b.Width >= 24 && b.Height >= 24, $"“{b.Text}” is {b.Width:0}×{b.Height:0} px."));
+        Assert.Equal(buttons.Single(b => b.Text == "保存草稿").Top, buttons.Single(b => b.Text == "提交点评").Top);
+
+        // The other reporters are one tap away, not sixteen links before the form.
+        var otherReporter = Page.GetByRole(AriaRole.Link, new() { Name = "2. " + Xicheng, Exact = true });
+        await Expect(otherReporter).ToBeHiddenAsync();
+        await AssertNoSeriousAxeViolationsWithTargetSizeAsync(Page);
+        await Page.GetByText("切换述职对象").ClickAsync();
+        await Expect(otherReporter).ToBeVisibleAsync();
+        await AssertNoSeriousAxeViolationsWithTargetSizeAsync(Page);
+        await SaveScreenshotAsync(Page, "pad-phone");
+        await otherReporter.ClickAsync();
+        await Expect(Heading(Page)).ToHaveTextAsync(Xicheng);
+
+        // On a wide screen the list stands open beside the form.
+        await Page.SetViewportSizeAsync(1280, 800);
+        await Page.ReloadAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "1. " + Dongcheng, Exact = true })).ToBeVisibleAsync();
+    }
+
+    private sealed class ButtonMeasure
+    {
+        public string Text { get; set; } = "";
+        public double Lines { get; set; }
+        public double Width { get; set; }
+        public double Height { get; set; }
+        public double Top { get; set; }
+    }
+}
