@@ -15,11 +15,12 @@ public sealed class PhoneLayoutBrowserTests(HeadlessChromium chromium) : Browser
     private const string Dongcheng = "中共清河区东城街道工作委员会";
     private const string Xicheng = "中共清河区西城街道工作委员会";
     private const string Taoyuan = "中共清河区桃源镇委员会";
+    private static readonly string[] Streets = [Dongcheng, Xicheng, "中共清河区南湖街道工作委员会", "中共清河区北苑街道工作委员会", Taoyuan, "中共清河区柳溪镇委员会", "中共清河区石桥镇委员会"];
 
     [Fact]
     public async Task Comment_pad_on_a_phone_shows_the_form_on_the_first_screen_with_one_line_buttons_and_the_reporters_folded()
     {
-        var meetingId = await DbAsync(db => new MeetingBuilder().OnSite(Dongcheng, Xicheng, Taoyuan).CommentedBy("leader").Published().SaveAsync(db));
+        var meetingId = await DbAsync(db => new MeetingBuilder().OnSite(Streets).CommentedBy("leader").Published().SaveAsync(db));
         await Page.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
         await SignInAsync(Page, "leader");
         await Page.GotoAsync($"/Live/Pad/{meetingId}");
@@ -33,6 +34,12 @@ public sealed class PhoneLayoutBrowserTests(HeadlessChromium chromium) : Browser
         var achievements = await Page.GetByLabel("肯定成绩", new() { Exact = true }).BoundingBoxAsync();
         Assert.NotNull(achievements);
         Assert.True(achievements.Y + achievements.Height <= PhoneHeight, $"肯定成绩 ends {achievements.Y + achievements.Height} px down, below the first screen.");
+        var form = await Page.Locator("#comment-form").BoundingBoxAsync();
+        var linksAboveForm = await Page.EvaluateAsync<int>("""
+            top => [...document.querySelectorAll("nav[aria-label='述职对象'] a")]
+                .filter(a => a.offsetParent !== null && a.getBoundingClientRect().top < top).length
+            """, form!.Y);
+        Assert.Equal(0, linksAboveForm);
 
         // Every visible button holds its words on one line and is at least 24 px each way.
         var buttons = await Page.EvaluateAsync<ButtonMeasure[]>("""
