@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ReviewMeetings.Web.Tests.Builders;
 using static Microsoft.Playwright.Assertions;
@@ -72,6 +73,58 @@ public sealed class PhoneLayoutBrowserTests(HeadlessChromium chromium) : Browser
         await Page.ReloadAsync();
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "1. " + Dongcheng, Exact = true })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Leaders_home_on_a_phone_lists_their_meetings_first_with_the_one_in_session_highlighted_and_badges_told_apart_without_colour()
+    {
+        var inSession = await DbAsync(db => new MeetingBuilder().OnSite(Dongcheng).CommentedBy("leader").Published().SaveAsync(db));
+        var evaluating = await DbAsync(db => new MeetingBuilder().OnSite(Xicheng).CommentedBy("leader").Published().SaveAsync(db));
+        await DbAsync(db => new MeetingBuilder().OnSite(Taoyuan).CommentedBy("leader").Published().SaveAsync(db));
+        await DbAsync(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            (await db.Meetings.SingleAsync(m => m.Id == inSession)).StartSession(Guid.NewGuid(), now);
+            var second = await db.Meetings.SingleAsync(m => m.Id == evaluating);
+            second.StartSession(Guid.NewGuid(), now);
+            second.StartEvaluation(Guid.NewGuid(), now);
+            return await db.SaveChangesAsync();
+        });
+
+        await Page.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
+        await SignInAsync(Page, "leader");
+        await Page.GotoAsync("/");
+        var meetings = await Page.GetByRole(AriaRole.Heading, new() { Name = "我点评的会议", Exact = true }).BoundingBoxAsync();
+        var unitCard = await Page.GetByRole(AriaRole.Heading, new() { Name = "本单位", Exact = true }).BoundingBoxAsync();
+        Assert.True(meetings!.Y < unitCard!.Y, $"我点评的会议 at {meetings.Y} px comes after 本单位 at {unitCard.Y} px.");
+        Assert.True(meetings.Y < PhoneHeight / 3, $"我点评的会议 starts {meetings.Y} px down.");
+
+        // The meeting in session leads the list and stands out by words and a thick edge.
+        var first = Page.Locator("li[data-meeting-status]").First;
+        await Expect(first).ToHaveAttributeAsync("data-meeting-status", "InSession");
+        await Expect(first).ToContainTextAsync("正在开会");
+        await Expect(first.GetByRole(AriaRole.Link, new() { Name = "进入点评", Exact = true })).ToBeVisibleAsync();
+        var published = Page.Locator("li[data-meeting-status='Published']").First;
+        const string Edge = "e => parseFloat(getComputedStyle(e).borderLeftWidth)";
+        Assert.True(await first.EvaluateAsync<double>(Edge) >= 4 * await published.EvaluateAsync<double>(Edge));
+
+        // Each status shows its own symbol as well as its own colour.
+        var badges = new Dictionary<string, (string Background, string Symbol)>();
+        foreach (var status in new[] { "InSession", "Evaluating", "Published" })
+        {
+            var badge = Page.Locator($"li[data-meeting-status='{status}'] .badge").First;
+            badges[status] = (await BackgroundAsync(badge), await badge.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content"));
+        }
+
+        Assert.Equal(3, badges.Values.Select(b => b.Background).Distinct().Count());
+        Assert.Equal(3, badges.Values.Select(b => b.Symbol).Distinct().Count());
+        Assert.All(badges.Values, b => Assert.NotEqual("none", b.Symbol));
+        await Expect(Page.Locator("li[data-meeting-status='Evaluating'] .badge").First).ToHaveTextAsync("测评中");
+        await AssertNoSeriousAxeViolationsWithTargetSizeAsync(Page);
+        await SaveScreenshotAsync(Page, "home-leader-phone");
+    }
+
+    private static Task<string> BackgroundAsync(ILocator element) =>
+        element.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
 
     private sealed class ButtonMeasure
     {
