@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ReviewMeetings.Web.Tests.Builders;
 using static Microsoft.Playwright.Assertions;
+using static ReviewMeetings.Web.Tests.Pages.Rectification.RectificationArrange;
 
 namespace ReviewMeetings.Web.Tests.Browser;
 
@@ -121,6 +122,39 @@ public sealed class PhoneLayoutBrowserTests(HeadlessChromium chromium) : Browser
         await Expect(Page.Locator("li[data-meeting-status='Evaluating'] .badge").First).ToHaveTextAsync("测评中");
         await AssertNoSeriousAxeViolationsWithTargetSizeAsync(Page);
         await SaveScreenshotAsync(Page, "home-leader-phone");
+    }
+
+    [Fact]
+    public async Task Secretarys_rectification_list_on_a_phone_shows_each_item_as_a_card_without_squeezed_columns()
+    {
+        var id = await DbAsync(db => ClosedMeetingWithCommentsAsync(db));
+        await DbAsync(async db =>
+        {
+            await ReleaseAsync(db, id);
+            await SpreadOverTheLoopAsync(db, id);
+            return id;
+        });
+        await SignInAsync(Page, "secretary");
+        await Page.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
+        await Page.GotoAsync("/Rectification");
+        await Expect(Heading(Page)).ToHaveTextAsync("我的整改清单");
+
+        // Every cell is as wide as the card (no column squeezed to a character or two), and nothing scrolls sideways.
+        var cells = await Page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('main tbody td')].map(td => td.getBoundingClientRect().width)");
+        Assert.NotEmpty(cells);
+        Assert.All(cells, width => Assert.True(width >= 250, $"A cell is only {width:0} px wide."));
+        Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        var label = await Page.Locator("main tbody td[data-label='整改时限']").First.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content");
+        Assert.Contains("整改时限", label, StringComparison.Ordinal);
+        await AssertNoSeriousAxeViolationsWithTargetSizeAsync(Page);
+        await SaveScreenshotAsync(Page, "rectification-phone");
+
+        // On a wide screen it stays a table with its header row.
+        await Page.SetViewportSizeAsync(1280, 800);
+        await Expect(Page.Locator("main thead th").First).ToBeVisibleAsync();
+        var row = await Page.Locator("main tbody tr").First.BoundingBoxAsync();
+        var cell = await Page.Locator("main tbody tr").First.Locator("td").Last.BoundingBoxAsync();
+        Assert.InRange(cell!.Y, row!.Y - 1, row.Y + 1);
     }
 
     private static Task<string> BackgroundAsync(ILocator element) =>
