@@ -43,7 +43,12 @@ public sealed partial class PdfRenderer : IAsyncDisposable
         _idle = new Timer(_ => _ = CloseIfIdleAsync(), null, Timeout.Infinite, Timeout.Infinite);
     }
 
+    private long _started;
+
     public bool IsInstalled => File.Exists(_options.ExecutablePath);
+
+    /// <summary>How many renders have started since the app did: shows in tests that one click made one document.</summary>
+    public long Started => Interlocked.Read(ref _started);
 
     /// <summary>Renders <paramref name="html"/>; the page size and margins come from its own @page rules.</summary>
     public async Task<byte[]> RenderAsync(string html, CancellationToken cancellationToken = default)
@@ -52,6 +57,8 @@ public sealed partial class PdfRenderer : IAsyncDisposable
         {
             throw new PdfUnavailableException(MissingChromiumMessage);
         }
+
+        Interlocked.Increment(ref _started);
 
         // Waiting in line and rendering each get the full timeout, so a burst of exports queues instead of failing.
         using (var queueTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))

@@ -22,6 +22,6 @@ public sealed class RectificationSummaryTests
 
         Assert.Equal(3, summary.Count(RectificationStatus.InProgress));
         Assert.Equal(0, RectificationSummary.Of([], Today).Count(RectificationStatus.Closed));
-        Assert.Equal("共7项，其中未启动1项、整改中3项、已完成待审核1项、已销号2项；逾期2项，销号率28.6%。", summary.Sentence());
+        Assert.Equal("共7项，其中未启动1项、整改中3项、已完成待审核1项、已销号2项；逾期2项，完成率28.6%。", summary.Sentence());
     }
 }

@@ -120,6 +120,19 @@ public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFi
         Assert.True(serious.Count == 0, Describe(page.Url, serious));
     }
 
+    /// <summary>
+    /// As <see cref="AssertNoSeriousAxeViolationsAsync"/>, with axe's target-size rule (WCAG 2.2, 24 px touch targets)
+    /// turned on: it is off by default, and phone pages must pass it.
+    /// </summary>
+    protected static async Task AssertNoSeriousAxeViolationsWithTargetSizeAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var options = new AxeRunOptions { Rules = new Dictionary<string, RuleOptions> { ["target-size"] = new() { Enabled = true } } };
+        var result = await page.RunAxe(options);
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, Describe(page.Url, serious));
+    }
+
     /// <summary>Saves a screenshot for a person to look at, only when BROWSER_SCREENSHOTS names a folder.</summary>
     protected static async Task SaveScreenshotAsync(IPage page, string name)
     {

@@ -47,7 +47,10 @@ public sealed class LedgerModel(
 
     public IReadOnlyList<LedgerRow> Rows { get; private set; } = [];
 
-    public RectificationStats Totals { get; private set; } = RectificationStats.Empty;
+    /// <summary>Every item of the filtered ledger, counted status by status.</summary>
+    public RectificationSummary Summary { get; private set; } = RectificationSummary.Of([], DateOnly.MinValue);
+
+    public RectificationStats Totals => Summary.Stats;
 
     public IReadOnlyList<(string Name, RectificationStats Stats)> ByReporter { get; private set; } = [];
 
@@ -72,7 +75,7 @@ public sealed class LedgerModel(
         Rows = await LoadAsync(cancellationToken);
         var today = RectificationItem.BeijingToday(clock);
         RectificationStats Stats(IEnumerable<LedgerRow> rows) => RectificationStats.Of(rows.Select(r => (r.Status, r.Deadline)), today);
-        Totals = Stats(Rows);
+        Summary = RectificationSummary.Of([.. Rows.Select(r => (r.Status, r.Deadline))], today);
         ByReporter = [.. Rows.GroupBy(r => r.ReporterId).Select(g => ($"{g.First().UnitName}（{g.First().ReviewYear}年度）", Stats(g))).OrderBy(x => x.Item1, StringComparer.Ordinal)];
         ByUnitCategory = [.. Rows.GroupBy(r => r.UnitCategory).OrderBy(g => g.Key).Select(g => (g.Key.ChineseName(), Stats(g)))];
         ByMeeting = [.. Rows.GroupBy(r => r.MeetingId).OrderByDescending(g => g.First().ReviewYear).Select(g => (g.First().MeetingTitle, Stats(g)))];

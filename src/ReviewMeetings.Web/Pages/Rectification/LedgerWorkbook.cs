@@ -10,7 +10,8 @@ namespace ReviewMeetings.Web.Pages.Rectification;
 
 /// <summary>
 /// The ledger as an .xlsx workbook, written with the Open XML SDK the app already uses for Word files (ClosedXML does
-/// not support the SDK version we are on). Every column of the ledger, one row per item, text as inline strings.
+/// not support the SDK version we are on). Every column of the ledger, one row per item, text as inline strings; below
+/// them a summary of the counts by status, overdue items and the completion rate (完成率).
 /// </summary>
 public static class LedgerWorkbook
 {
@@ -37,6 +38,14 @@ public static class LedgerWorkbook
             {
                 data.Append(Row((uint)i + 2, Values(i + 1, rows[i])));
             }
+
+            // After one empty row, the summary: the counts by status, overdue and the completion rate of the rows above.
+            var at = (uint)rows.Count + 3;
+            var byStatus = Enum.GetValues<RectificationStatus>().Select(status => (status, rows.Count(r => r.Status == status))).ToList();
+            var stats = new RectificationStats(
+                rows.Count, rows.Count(r => r.Status == RectificationStatus.Closed), rows.Count(r => r.Status == RectificationStatus.AwaitingReview), rows.Count(r => r.Overdue));
+            data.Append(Row(at, ((object?[])["汇总", "合计"]).Concat(byStatus.Select(s => (object?)s.status.ChineseName())).Concat(["逾期", "完成率"])));
+            data.Append(Row(at + 1, ((object?[])["项数", rows.Count]).Concat(byStatus.Select(s => (object?)s.Item2)).Concat([stats.Overdue, stats.RateText()])));
 
             var columns = new Columns(Headers.Select((h, i) => new Column
             {

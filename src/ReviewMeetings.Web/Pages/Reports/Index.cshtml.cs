@@ -29,14 +29,19 @@ public sealed class IndexModel(MeetingAccess meetings, OrganizationScope scope, 
                 x.r.Id, x.m.Title, x.m.Date, x.m.WrittenReportDeadline, x.m.Status, x.r.Mode, x.r.Order,
                 db.WrittenReports.Where(w => w.ReporterId == x.r.Id).Select(w => (ReportStatus?)w.Status).FirstOrDefault(),
                 db.WrittenReports.Where(w => w.ReporterId == x.r.Id).Select(w => w.Versions.Count).FirstOrDefault(),
-                db.WrittenReports.Where(w => w.ReporterId == x.r.Id).Select(w => w.ReturnReason).FirstOrDefault()))
+                db.WrittenReports.Where(w => w.ReporterId == x.r.Id).Select(w => w.ReturnReason).FirstOrDefault(),
+                db.WrittenReports.Where(w => w.ReporterId == x.r.Id).Select(w => w.Reopened).FirstOrDefault()))
             .ToListAsync(cancellationToken);
     }
 
     public sealed record Row(
         Guid ReporterId, string Title, DateOnly? Date, DateOnly? Deadline, MeetingStatus MeetingStatus, ReportMode Mode, int? Order,
-        ReportStatus? Status, int Versions, string? ReturnReason)
+        ReportStatus? Status, int Versions, string? ReturnReason, bool Reopened)
     {
+        /// <summary>Whether the submit page takes a new version, by the same rules as that page.</summary>
+        public bool AcceptsReports(DateOnly today) =>
+            ReportAccess.AcceptsReports(MeetingStatus) && (Reopened || Status == ReportStatus.Returned || Deadline is null || today <= Deadline);
+
         public string StatusText => Status is { } status && Versions > 0 ? status.ChineseName() : ReportNames.NotSubmitted;
     }
 }

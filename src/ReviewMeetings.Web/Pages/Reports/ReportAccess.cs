@@ -54,8 +54,10 @@ public sealed class ReportAccess(AppDbContext db, MeetingAccess meetings, Organi
     public static bool AcceptsReports(Meeting meeting)
     {
         ArgumentNullException.ThrowIfNull(meeting);
-        return meeting.Status is MeetingStatus.Published or MeetingStatus.InSession;
+        return AcceptsReports(meeting.Status);
     }
+
+    public static bool AcceptsReports(MeetingStatus status) => status is MeetingStatus.Published or MeetingStatus.InSession;
 
     public sealed record Slot(Reporter Reporter, Meeting Meeting);
 }

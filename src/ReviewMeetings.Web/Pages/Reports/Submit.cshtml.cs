@@ -26,6 +26,9 @@ public sealed class SubmitModel(ReportAccess access, ReportFiles files, AppDbCon
 
     public WrittenReport? Report { get; private set; }
 
+    /// <summary>The newest version on file, and the uploaded file's name when it is a file.</summary>
+    public (ReportVersion Version, string? FileName)? OnFile { get; private set; }
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().InBeijing().DateTime);
 
     public bool IsOpen => ReportAccess.AcceptsReports(Slot.Meeting)
@@ -141,6 +144,14 @@ public sealed class SubmitModel(ReportAccess access, ReportFiles files, AppDbCon
         Slot = slot;
         Report = await db.WrittenReports.Include(r => r.Versions).SingleOrDefaultAsync(r => r.ReporterId == id, cancellationToken);
         Version = Report?.Version ?? 0;
+        if (Report?.Versions.MaxBy(v => v.Number) is { } latest)
+        {
+            var fileName = latest.FileId is { } fileId
+                ? await db.ReportFiles.Where(f => f.Id == fileId).Select(f => f.FileName).SingleOrDefaultAsync(cancellationToken)
+                : null;
+            OnFile = (latest, fileName);
+        }
+
         return true;
     }
 

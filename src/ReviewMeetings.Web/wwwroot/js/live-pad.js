@@ -6,6 +6,12 @@
     const form = document.getElementById("comment-form");
     const finalBlock = document.getElementById("comment-final");
 
+    // The reporter list is folded on a phone, so the form comes first; beside the form on wide screens it is open.
+    const reporters = document.querySelector("[data-pad-reporters]");
+    if (reporters && window.matchMedia("(min-width: 768px)").matches) {
+        reporters.open = true;
+    }
+
     if (finalBlock) {
         localStorage.removeItem(finalBlock.dataset.storageKey);
     }
@@ -62,7 +68,7 @@
         const li = document.createElement("li");
         li.className = "mb-1";
         li.innerHTML = "<div class=\"d-flex gap-1\"><input class=\"form-control\" name=\"Input.Problems\" maxlength=\"500\" />" +
-            "<button type=\"button\" class=\"btn btn-outline-secondary btn-sm\" data-remove-problem>删除</button></div>";
+            "<button type=\"button\" class=\"btn btn-outline-secondary btn-sm text-nowrap flex-shrink-0\" data-remove-problem>删除</button></div>";
         li.querySelector("input").value = value || "";
         list.appendChild(li);
         label();

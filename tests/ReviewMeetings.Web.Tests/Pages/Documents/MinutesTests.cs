@@ -130,7 +130,7 @@ public sealed class MinutesTests : AppTest
         var last = RectificationStats.Of(before.Select(i => (i.Status, i.Deadline)), today);
         Assert.Equal((4, 1, 1), (last.Total, last.Closed, last.Overdue));
         Assert.Contains(
-            Readable($"本次述职的2个单位在2025年度述职评议中共有问题{last.Total}项，已销号{last.Closed}项，逾期{last.Overdue}项，销号率{last.RateText()}"),
+            Readable($"本次述职的2个单位在2025年度述职评议中共有问题{last.Total}项，已销号{last.Closed}项，逾期{last.Overdue}项，完成率{last.RateText()}"),
             text, StringComparison.Ordinal);
     }
 

@@ -288,7 +288,7 @@ public sealed class RectificationTests : AppTest
         Assert.Equal(RectificationStatus.InProgress, rejected.Status);
         Assert.Equal("缺少佐证材料", rejected.RejectionReason);
         var ledger = await organizer.GetAsync("/Rectification/Ledger");
-        Assert.Contains("共 3 项，已销号 1 项，待审核 0 项", ledger.QuerySelector("[data-totals]")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("共 3 项，其中未启动 1 项、整改中 1 项、已完成待审核 0 项、已销号 1 项；", ledger.QuerySelector("[data-totals]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -323,7 +323,7 @@ public sealed class RectificationTests : AppTest
         var header = rows[0];
         Assert.Equal("问题", header[6]);
         var items = await DbAsync(db => db.RectificationItems.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync());
-        Assert.Equal(items.Count + 1, rows.Count);
+        Assert.Equal(items.Count + 3, rows.Count);
         foreach (var item in items)
         {
             var row = rows.Single(r => r[header.IndexOf("问题")] == item.Text);

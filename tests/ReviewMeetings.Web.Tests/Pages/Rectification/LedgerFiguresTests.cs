@@ -1,0 +1,89 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+using ReviewMeetings.Domain.Rectification;
+using ReviewMeetings.Web.Tests.Infrastructure;
+using static ReviewMeetings.Web.Tests.Infrastructure.PdfText;
+using static ReviewMeetings.Web.Tests.Pages.Rectification.RectificationArrange;
+
+namespace ReviewMeetings.Web.Tests.Pages.Rectification;
+
+/// <summary>
+/// The ledger's figures agree on the page, in the printed ledger and in the Excel file: one name for closed ÷ total
+/// (完成率, the glossary's completion rate), and counts for every status.
+/// </summary>
+public sealed class LedgerFiguresTests : AppTest
+{
+    /// <summary>A released 2025 meeting whose four items stand at every status, one of them overdue.</summary>
+    private async Task<Guid> LedgerMeetingAsync()
+    {
+        var id = await DbAsync(db => ClosedMeetingWithCommentsAsync(db));
+        await DbAsync(async db =>
+        {
+            await ReleaseAsync(db, id);
+            await SpreadOverTheLoopAsync(db, id);
+            return id;
+        });
+        return id;
+    }
+
+    private Task<List<RectificationItem>> ItemsAsync(Guid meetingId) =>
+        DbAsync(db => db.RectificationItems.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync());
+
+    [Fact]
+    public async Task Ledger_page_totals_count_every_status_and_the_page_and_pdf_call_the_rate_completion_rate()
+    {
+        var id = await LedgerMeetingAsync();
+        var items = await ItemsAsync(id);
+        using var organizer = await SignInAsync("organizer");
+
+        var page = await organizer.GetAsync($"/Rectification/Ledger?meeting={id}");
+        var totals = page.QuerySelector("[data-totals]")!.TextContent;
+        Assert.StartsWith($"共 {items.Count} 项，", totals, StringComparison.Ordinal);
+        foreach (var status in Enum.GetValues<RectificationStatus>())
+        {
+            Assert.Contains($"{status.ChineseName()} {items.Count(i => i.Status == status)} 项", totals, StringComparison.Ordinal);
+        }
+
+        var rate = Math.Round(items.Count(i => i.Status == RectificationStatus.Closed) * 100m / items.Count, 1, MidpointRounding.AwayFromZero);
+        Assert.EndsWith($"完成率 {rate:0.0}%", totals, StringComparison.Ordinal);
+        Assert.DoesNotContain("销号率", page.MainText(), StringComparison.Ordinal);
+
+        using var response = await organizer.Client.GetAsync(new Uri($"/Rectification/Ledger?handler=Print&pdf=true&meeting={id}", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        var pdf = TextOf(await response.Content.ReadAsByteArrayAsync(), contentOrder: true);
+        Assert.Contains(Readable($"完成率{rate:0.0}%"), pdf, StringComparison.Ordinal);
+        Assert.DoesNotContain(Readable("销号率"), pdf, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Excel_ledger_ends_with_a_summary_of_the_counts_by_status_overdue_and_the_completion_rate()
+    {
+        var id = await LedgerMeetingAsync();
+        var items = await ItemsAsync(id);
+        using var organizer = await SignInAsync("organizer");
+
+        using var response = await organizer.Client.GetAsync(new Uri($"/Rectification/Ledger?handler=Export&meeting={id}", UriKind.Relative));
+
+        response.EnsureSuccessStatusCode();
+        using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
+            .Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
+        var labels = rows[^2];
+        var counts = rows[^1];
+        Assert.Equal("汇总", labels[0]);
+        Assert.Equal("项数", counts[0]);
+        string Count(string label) => counts[labels.IndexOf(label)];
+        Assert.Equal($"{items.Count}", Count("合计"));
+        foreach (var status in Enum.GetValues<RectificationStatus>())
+        {
+            Assert.Equal($"{items.Count(i => i.Status == status)}", Count(status.ChineseName()));
+        }
+
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        Assert.Equal($"{items.Count(i => RectificationItem.IsOverdue(i.Deadline, i.Status, today))}", Count("逾期"));
+        Assert.Equal("1", Count("逾期"));
+        Assert.Equal(RectificationStats.Of(items.Select(i => (i.Status, i.Deadline)), today).RateText(), Count("完成率"));
+        Assert.Equal("25.0%", Count("完成率"));
+    }
+}
