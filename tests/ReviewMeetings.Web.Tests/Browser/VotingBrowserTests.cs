@@ -84,10 +84,10 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
         var hash = CodeHash(code);
         Assert.Equal(BallotCodeState.Used, await DbAsync(db => db.BallotCodes.Where(c => c.Hash == hash).Select(c => c.State).SingleAsync()));
 
-        // The same code again gets the message every unusable code gets.
+        // The same code again says that it has voted, and nothing more.
         await page.GotoAsync($"/v/{code}");
         await Expect(Heading(page)).ToHaveTextAsync("民主测评");
-        await Expect(page.Locator("#code-error")).ToHaveTextAsync(IndexModel.InvalidCode);
+        await Expect(page.Locator("#code-error")).ToHaveTextAsync(IndexModel.UsedCode);
         await AssertNoSeriousAxeViolationsAsync(page);
 
         // Turned to landscape, a fresh ballot and its review step still fit the width, buttons included.
@@ -139,14 +139,12 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
         var next = page.GetByRole(AriaRole.Button, new() { Name = "下一步：核对", Exact = true });
         var confirm = page.GetByRole(AriaRole.Button, new() { Name = "确认提交", Exact = true });
 
-        // All abstentions: the server explains that a blank ballot is void, and the ballot is shown again.
+        // All abstentions: the review step asks whether to hand in a blank (void) ballot; the voter goes back instead.
         await next.ClickAsync();
-        await confirm.ClickAsync();
-        var error = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "全部空白的票是废票" });
-        await Expect(error).ToBeVisibleAsync();
-        await Expect(error).ToBeFocusedAsync();
-        await Expect(page.Locator("fieldset.ballot-item").First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = IndexModel.BlankQuestion })).ToBeVisibleAsync();
         await AssertNoSeriousAxeViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "返回修改", Exact = true }).ClickAsync();
+        await Expect(page.Locator("fieldset.ballot-item").First).ToBeVisibleAsync();
 
         // 返回修改 from the review step keeps the choice made.
         await ChooseAsync(Reporter(page, 2, Xicheng), "差");
