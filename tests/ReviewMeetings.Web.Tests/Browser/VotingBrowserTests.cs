@@ -169,6 +169,46 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
         Assert.Equal(0, await ReceivedAsync());
     }
 
+    [Fact]
+    public async Task A_blank_ballot_is_confirmed_in_the_review_step_then_counted_and_a_scanned_spare_is_recorded_once()
+    {
+        var meetingId = await VotingMeetingAsync();
+        var codes = await PrintSlipsAsync(meetingId, 2);
+        await using var phone = await PhoneAsync(javaScript: true);
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync($"/v/{codes[0]}");
+
+        // Nothing chosen: the review step asks, and 确认提交 hands in a blank ballot.
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步：核对", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = IndexModel.BlankQuestion })).ToBeVisibleAsync();
+        await AssertNoSeriousAxeViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认提交", Exact = true }).ClickAsync();
+        await Expect(Heading(page)).ToHaveTextAsync("投票成功");
+        Assert.True((await StoredBallotsAsync()).Single().Grades.Values.All(g => g is null));
+
+        // The other slip was never handed out: the scanner types its code and Enter.
+        await Page.GotoAsync($"/Evaluation/Spares/{meetingId}");
+        var field = Page.GetByLabel("测评码", new() { Exact = true });
+        await Expect(field).ToBeFocusedAsync();
+        await field.FillAsync(codes[1]);
+        await field.PressAsync("Enter");
+        await Expect(Page.Locator("[data-spares-status]")).ToContainTextAsync("已登记为未发放");
+        await Expect(Page.Locator("#spares-recorded")).ToHaveTextAsync("1");
+        await Expect(field).ToBeFocusedAsync();
+        await Expect(field).ToHaveValueAsync("");
+        await field.FillAsync(codes[0]);
+        await field.PressAsync("Enter");
+        await Expect(Page.Locator("[data-spares-status]")).ToContainTextAsync("已投票");
+        await field.FillAsync(codes[1]);
+        await field.PressAsync("Enter");
+        await Expect(Page.Locator("[data-spares-status]")).ToContainTextAsync("已登记过");
+        await Expect(Page.Locator("[data-spares-list] li")).ToHaveCountAsync(3);
+        await Expect(Page.Locator("#spares-recorded")).ToHaveTextAsync("1");
+        await AssertNoSeriousAxeViolationsAsync(Page);
+        var hash = CodeHash(codes[1]);
+        Assert.Equal(BallotCodeState.NotHandedOut, await DbAsync(db => db.BallotCodes.Where(c => c.Hash == hash).Select(c => c.State).SingleAsync()));
+    }
+
     private async Task<IBrowserContext> PhoneAsync(bool javaScript) =>
         await Page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions
         {

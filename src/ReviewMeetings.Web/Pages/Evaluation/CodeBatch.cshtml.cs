@@ -94,11 +94,23 @@ public sealed class CodeBatchModel(MeetingAccess access, AppDbContext db, CodeRe
 
         var batch = await db.BallotCodeBatches.SingleAsync(b => b.Id == id, cancellationToken);
         db.Entry(batch).Property(b => b.Version).OriginalValue = version;
-        var codes = await db.BallotCodes.Where(c => c.BatchId == id).ToListAsync(cancellationToken);
+        var codes = await db.BallotCodes.AsNoTracking().Where(c => c.BatchId == id).ToListAsync(cancellationToken);
         try
         {
             batch.Void(Reason, User.UserId(), reprints.Now, codes);
+
+            // The codes change in one conditional statement, never over a vote: a voter using a code at this moment
+            // either waits for this transaction and then finds the code voided, or was first, and then nothing is voided.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.BallotCodes.Where(c => c.BatchId == id && c.State != BallotCodeState.Used)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, BallotCodeState.Voided), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (await db.BallotCodes.AnyAsync(c => c.BatchId == id && c.State == BallotCodeState.Used, cancellationToken))
+            {
+                throw new DbUpdateConcurrencyException();
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DomainException ex)
         {
@@ -109,6 +121,7 @@ public sealed class CodeBatchModel(MeetingAccess access, AppDbContext db, CodeRe
         {
             // A code was used, or the batch changed, since the page was read: nothing was voided.
             ModelState.AddModelError("", "本批测评码刚被他人修改或已有测评码投票，未作废。请查看最新状态后再试。");
+            db.ChangeTracker.Clear();
             await LoadAsync(id, cancellationToken);
             return Page();
         }

@@ -19,7 +19,7 @@ public sealed class CodeReprints(IConfiguration configuration, VotingKeys keys, 
 
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
-    public TimeSpan Window { get; } = TimeSpan.FromMinutes(Math.Max(0, configuration.GetValue(Setting, DefaultMinutes)));
+    public TimeSpan Window { get; } = TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue(Setting, DefaultMinutes)));
 
     public DateTimeOffset Now => clock.GetUtcNow();
 

@@ -121,7 +121,14 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
         try
         {
             stored.Void();
-            await db.SaveChangesAsync(cancellationToken);
+
+            // Conditional, so a vote cast with the code at this very moment is never overwritten.
+            if (await db.BallotCodes.Where(c => c.Id == stored.Id && c.State != BallotCodeState.Used)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, BallotCodeState.Voided), cancellationToken) == 0)
+            {
+                throw new Domain.Common.DomainException("该测评码已使用，不能作废。");
+            }
+
             TempData["Message"] = $"测评码 {BallotCodeFormat.Display(canonical!)} 已作废。";
             return RedirectToPage(new { id });
         }

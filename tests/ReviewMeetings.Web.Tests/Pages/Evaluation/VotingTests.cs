@@ -201,7 +201,11 @@ public sealed class VotingTests : AppTest
         Assert.Equal(["grades", "group_key", "id", "meeting_id"], columns.Select(c => c.Name));
         Assert.DoesNotContain(columns, c => c.Type.Contains("time", StringComparison.Ordinal) || c.Type is "integer" or "bigint" || c.Default is not null);
         await using var foreignKeys = new NpgsqlCommand(
-            "SELECT count(*) FROM information_schema.table_constraints WHERE constraint_type = 'FOREIGN KEY' AND table_name = 'ballot_codes' AND constraint_name LIKE '%ballot%' AND constraint_name NOT LIKE '%meetings%'", connection);
+            """
+            SELECT count(*) FROM information_schema.table_constraints tc
+            JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name
+            WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_name IN ('ballot_codes', 'ballot_code_batches') AND ccu.table_name IN ('ballots', 'ballot_inbox')
+            """, connection);
         Assert.Equal(0L, (long)(await foreignKeys.ExecuteScalarAsync())!);
     }
 
