@@ -29,7 +29,10 @@ public sealed class Ballot
     /// <summary>Grade key per reporter; null or missing is an abstention.</summary>
     public Dictionary<Guid, string?> Grades { get; private set; }
 
-    /// <summary>A ballot cast with a code: checks the marks against the meeting's reporters and scale.</summary>
+    /// <summary>
+    /// A ballot cast with a code: checks the marks against the meeting's reporters and scale. A ballot with nothing
+    /// chosen is accepted as a blank ballot (<see cref="IsBlank"/>), which the tally counts as void.
+    /// </summary>
     public static Ballot Cast(Guid meetingId, string groupKey, IReadOnlyDictionary<Guid, string?> grades, IReadOnlyCollection<Guid> reporters, EvaluationRules rules)
     {
         ArgumentNullException.ThrowIfNull(grades);
@@ -46,9 +49,10 @@ public sealed class Ballot
             throw new Common.DomainException("评价等次无效，请重新选择。");
         }
 
+        // A blank ballot is handed in as on paper: it counts as returned and void (废票). The ballot page asks first.
         if (grades.Values.All(g => g is null))
         {
-            throw new Common.DomainException("您还没有对任何述职对象作出评价。全部空白的票是废票。");
+            return new Ballot(meetingId, groupKey, reporters.ToDictionary(id => id, _ => (string?)null));
         }
 
         if (!rules.AllowAbstain && reporters.Any(id => grades.GetValueOrDefault(id) is null))
@@ -73,6 +77,8 @@ public sealed class Ballot
     /// A paper ballot from a counted batch. Unlike a phone ballot it may be void (blank, over a quota): it was
     /// returned all the same, and the tally counts it as a void ballot (废票).
     /// </summary>
+    public bool IsBlank => Grades.Values.All(g => g is null);
+
     internal static Ballot FromPaper(Guid meetingId, string groupKey, PaperMarks marks) =>
         new(meetingId, groupKey, new Dictionary<Guid, string?>(marks.Grades));
 }

@@ -8,6 +8,9 @@ public enum BallotCodeState
     Issued,
     Voided,
     Used,
+
+    /// <summary>未发放: a printed spare that was never handed to a voter; like a voided code it is not 发出.</summary>
+    NotHandedOut,
 }
 
 /// <summary>
@@ -23,10 +26,11 @@ public sealed class BallotCode
         Hash = null!;
     }
 
-    private BallotCode(Guid meetingId, string groupKey, string hash)
+    private BallotCode(Guid meetingId, string groupKey, string hash, Guid? batchId)
     {
         Id = Guid.NewGuid();
         MeetingId = meetingId;
+        BatchId = batchId;
         GroupKey = groupKey;
         Hash = hash;
         State = BallotCodeState.Issued;
@@ -34,7 +38,16 @@ public sealed class BallotCode
 
     public Guid Id { get; private set; }
 
+    /// <summary>
+    /// The states a code counts as handed out (发出) in: unused or used. Voided codes and spares recorded as
+    /// 未发放 are not; the one definition of 发出 for the results, the codes page and the live counts.
+    /// </summary>
+    public static readonly IReadOnlyList<BallotCodeState> HandedOutStates = [BallotCodeState.Issued, BallotCodeState.Used];
+
     public Guid MeetingId { get; private set; }
+
+    /// <summary>The batch (<see cref="BallotCodeBatch"/>) the code was issued in; null for codes issued before batches.</summary>
+    public Guid? BatchId { get; private set; }
 
     public string GroupKey { get; private set; }
 
@@ -46,14 +59,14 @@ public sealed class BallotCode
     /// Makes <paramref name="count"/> new codes for one rater group, stored under their hashes keyed with
     /// <paramref name="hashKey"/>; the plain codes are returned once, for printing.
     /// </summary>
-    public static IReadOnlyList<(BallotCode Code, string Plain)> Issue(Guid meetingId, string groupKey, int count, byte[] hashKey)
+    public static IReadOnlyList<(BallotCode Code, string Plain)> Issue(Guid meetingId, string groupKey, int count, byte[] hashKey, Guid? batchId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(groupKey);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentNullException.ThrowIfNull(hashKey);
         return Enumerable.Range(0, count)
             .Select(_ => BallotCodeFormat.Generate())
-            .Select(plain => (new BallotCode(meetingId, groupKey, BallotCodeFormat.Hash(plain, hashKey)), plain))
+            .Select(plain => (new BallotCode(meetingId, groupKey, BallotCodeFormat.Hash(plain, hashKey), batchId), plain))
             .ToList();
     }
 

@@ -29,6 +29,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<BallotCode> BallotCodes => Set<BallotCode>();
 
+    public DbSet<BallotCodeBatch> BallotCodeBatches => Set<BallotCodeBatch>();
+
     public DbSet<Ballot> Ballots => Set<Ballot>();
 
     public DbSet<InboxBallot> BallotInbox => Set<InboxBallot>();

@@ -1,4 +1,5 @@
 using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Pages.Evaluation;
 using ReviewMeetings.Web.Pages.Vote;
 
 namespace ReviewMeetings.Web.Infrastructure;
@@ -17,6 +18,9 @@ public static class VotingSetup
         builder.Services.AddSingleton<VotingKeys>();
         builder.Services.AddSingleton<BallotMixer>();
         builder.Services.AddHostedService(services => services.GetRequiredService<BallotMixer>());
+        // Slips can be printed again for a few minutes after issuing; the sealed codes are erased after that (ADR 0014).
+        builder.Services.AddSingleton<CodeReprints>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CodeReprints>());
         // Only failed code look-ups are slowed down, never a hall of voters behind one address (CodeGuessGuard).
         builder.Services.AddSingleton<CodeGuessGuard>();
         return builder;

@@ -84,10 +84,10 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
         var hash = CodeHash(code);
         Assert.Equal(BallotCodeState.Used, await DbAsync(db => db.BallotCodes.Where(c => c.Hash == hash).Select(c => c.State).SingleAsync()));
 
-        // The same code again gets the message every unusable code gets.
+        // The same code again says that it has voted, and nothing more.
         await page.GotoAsync($"/v/{code}");
         await Expect(Heading(page)).ToHaveTextAsync("民主测评");
-        await Expect(page.Locator("#code-error")).ToHaveTextAsync(IndexModel.InvalidCode);
+        await Expect(page.Locator("#code-error")).ToHaveTextAsync(IndexModel.UsedCode);
         await AssertNoSeriousAxeViolationsAsync(page);
 
         // Turned to landscape, a fresh ballot and its review step still fit the width, buttons included.
@@ -139,14 +139,12 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
         var next = page.GetByRole(AriaRole.Button, new() { Name = "下一步：核对", Exact = true });
         var confirm = page.GetByRole(AriaRole.Button, new() { Name = "确认提交", Exact = true });
 
-        // All abstentions: the server explains that a blank ballot is void, and the ballot is shown again.
+        // All abstentions: the review step asks whether to hand in a blank (void) ballot; the voter goes back instead.
         await next.ClickAsync();
-        await confirm.ClickAsync();
-        var error = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "全部空白的票是废票" });
-        await Expect(error).ToBeVisibleAsync();
-        await Expect(error).ToBeFocusedAsync();
-        await Expect(page.Locator("fieldset.ballot-item").First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = IndexModel.BlankQuestion })).ToBeVisibleAsync();
         await AssertNoSeriousAxeViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "返回修改", Exact = true }).ClickAsync();
+        await Expect(page.Locator("fieldset.ballot-item").First).ToBeVisibleAsync();
 
         // 返回修改 from the review step keeps the choice made.
         await ChooseAsync(Reporter(page, 2, Xicheng), "差");
@@ -169,6 +167,46 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
         await Expect(page.Locator("fieldset.ballot-item")).ToHaveCountAsync(0);
         await AssertNoSeriousAxeViolationsAsync(page);
         Assert.Equal(0, await ReceivedAsync());
+    }
+
+    [Fact]
+    public async Task A_blank_ballot_is_confirmed_in_the_review_step_then_counted_and_a_scanned_spare_is_recorded_once()
+    {
+        var meetingId = await VotingMeetingAsync();
+        var codes = await PrintSlipsAsync(meetingId, 2);
+        await using var phone = await PhoneAsync(javaScript: true);
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync($"/v/{codes[0]}");
+
+        // Nothing chosen: the review step asks, and 确认提交 hands in a blank ballot.
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步：核对", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = IndexModel.BlankQuestion })).ToBeVisibleAsync();
+        await AssertNoSeriousAxeViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认提交", Exact = true }).ClickAsync();
+        await Expect(Heading(page)).ToHaveTextAsync("投票成功");
+        Assert.True((await StoredBallotsAsync()).Single().Grades.Values.All(g => g is null));
+
+        // The other slip was never handed out: the scanner types its code and Enter.
+        await Page.GotoAsync($"/Evaluation/Spares/{meetingId}");
+        var field = Page.GetByLabel("测评码", new() { Exact = true });
+        await Expect(field).ToBeFocusedAsync();
+        await field.FillAsync(codes[1]);
+        await field.PressAsync("Enter");
+        await Expect(Page.Locator("[data-spares-status]")).ToContainTextAsync("已登记为未发放");
+        await Expect(Page.Locator("#spares-recorded")).ToHaveTextAsync("1");
+        await Expect(field).ToBeFocusedAsync();
+        await Expect(field).ToHaveValueAsync("");
+        await field.FillAsync(codes[0]);
+        await field.PressAsync("Enter");
+        await Expect(Page.Locator("[data-spares-status]")).ToContainTextAsync("已投票");
+        await field.FillAsync(codes[1]);
+        await field.PressAsync("Enter");
+        await Expect(Page.Locator("[data-spares-status]")).ToContainTextAsync("已登记过");
+        await Expect(Page.Locator("[data-spares-list] li")).ToHaveCountAsync(3);
+        await Expect(Page.Locator("#spares-recorded")).ToHaveTextAsync("1");
+        await AssertNoSeriousAxeViolationsAsync(Page);
+        var hash = CodeHash(codes[1]);
+        Assert.Equal(BallotCodeState.NotHandedOut, await DbAsync(db => db.BallotCodes.Where(c => c.Hash == hash).Select(c => c.State).SingleAsync()));
     }
 
     private async Task<IBrowserContext> PhoneAsync(bool javaScript) =>

@@ -21,7 +21,25 @@ internal sealed class BallotCodeConfiguration : IEntityTypeConfiguration<BallotC
         builder.Property(c => c.Hash).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(c => c.Hash).IsUnique();
         builder.HasIndex(c => new { c.MeetingId, c.GroupKey });
+        builder.HasIndex(c => c.BatchId);
         builder.HasOne<Meeting>().WithMany().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<BallotCodeBatch>().WithMany().HasForeignKey(c => c.BatchId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>Batches of codes (ADR 0014): the id comes from the issuing form, so its primary key makes issuing idempotent.</summary>
+internal sealed class BallotCodeBatchConfiguration : IEntityTypeConfiguration<BallotCodeBatch>
+{
+    public void Configure(EntityTypeBuilder<BallotCodeBatch> builder)
+    {
+        builder.ToTable("ballot_code_batches");
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.Property(b => b.GroupKey).HasMaxLength(64);
+        builder.Property(b => b.VoidReason).HasMaxLength(BallotCodeBatch.ReasonMaxLength);
+        builder.Property(b => b.Version).IsRowVersion();
+        builder.Ignore(b => b.Voided);
+        builder.HasIndex(b => b.MeetingId);
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(b => b.MeetingId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

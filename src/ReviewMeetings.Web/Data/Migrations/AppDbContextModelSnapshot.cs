@@ -365,6 +365,10 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
                     b.Property<string>("GroupKey")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -391,6 +395,9 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_ballot_codes");
 
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_ballot_codes_batch_id");
+
                     b.HasIndex("Hash")
                         .IsUnique()
                         .HasDatabaseName("ix_ballot_codes_hash");
@@ -401,6 +408,66 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.ToTable("ballot_codes", (string)null);
 
                     b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.BallotCodeBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("group_key");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("IssuedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("issued_by");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<byte[]>("SealedCodes")
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_codes");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("void_reason");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
+                    b.Property<Guid?>("VoidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voided_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ballot_code_batches");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_ballot_code_batches_meeting_id");
+
+                    b.ToTable("ballot_code_batches", (string)null);
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.PaperBatch", b =>
@@ -1589,12 +1656,28 @@ namespace ReviewMeetings.Web.Data.Migrations
 
             modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.BallotCode", b =>
                 {
+                    b.HasOne("ReviewMeetings.Domain.Evaluation.BallotCodeBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_ballot_codes_ballot_code_batches_batch_id");
+
                     b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ballot_codes_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.BallotCodeBatch", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ballot_code_batches_meetings_meeting_id");
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.PaperBatch", b =>

@@ -3,12 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using QRCoder;
 using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Web.Data;
-using ReviewMeetings.Web.Documents;
 using ReviewMeetings.Web.Infrastructure;
 using ReviewMeetings.Web.Pages.Meetings;
 using ReviewMeetings.Web.Pages.Vote;
@@ -16,64 +14,88 @@ using ReviewMeetings.Web.Pages.Vote;
 namespace ReviewMeetings.Web.Pages.Evaluation;
 
 /// <summary>
-/// One-time ballot codes per rater group. Codes are shown once, as printable slips, right after they are made:
-/// only their hashes are kept, so they can never be shown again — lost slips are voided and spares issued.
+/// One-time ballot codes per rater group, issued in named batches (ADR 0014). Each issuing form carries a batch id
+/// made when the page was rendered, so repeating the post (refresh, double click, Back) lands on the same batch. The
+/// slips are shown on the batch's own page; only the codes' hashes are kept, and the plain codes only sealed for a
+/// short reprint window — after that lost slips are voided and spares issued.
 /// </summary>
 [Authorize(Roles = RoleNames.MeetingStaff)]
-public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbContext db, DocumentExport export, VotingKeys keys, BallotMixer mixer) : PageModel
+public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbContext db, VotingKeys keys, BallotMixer mixer, CodeReprints reprints) : PageModel
 {
+    public static readonly Confirmation CloseVotingConfirmation = new(
+        "确定关闭投票？",
+        "关闭后任何测评码都不能再使用，已收到的手机测评票随即混合封存。纸质票仍可录入。",
+        "关闭投票");
+
+    public static readonly Confirmation VoidConfirmation = new(
+        "确定作废这个测评码？",
+        "作废后该测评码不能再投票，也不计入发出数，且不能恢复。",
+        "作废");
+
     public Meeting Meeting { get; private set; } = null!;
 
     public IReadOnlyList<GroupRow> Groups { get; private set; } = [];
 
-    /// <summary>Slips to print, in shuffled order; only set in the response that made them.</summary>
-    public IReadOnlyList<Slip> Slips { get; private set; } = [];
+    public IReadOnlyList<BatchRow> Batches { get; private set; } = [];
 
     /// <summary>Paper batches keyed in but not yet counted.</summary>
     public int PendingBatches { get; private set; }
 
     public bool CanIssue => Meeting.Status is not (MeetingStatus.Closed or MeetingStatus.ResultsPublished or MeetingStatus.Archived);
 
+    /// <summary>A fresh batch id for one issuing form: posting that form again finds the batch it made.</summary>
+    public static Guid NewBatchId() => Guid.NewGuid();
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostIssueAsync(Guid id, Guid groupId, int count, string? format, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostIssueAsync(Guid id, Guid batchId, Guid groupId, int count, string? format, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        var group = Meeting.Attendance.SingleOrDefault(g => g.Id == groupId);
-        if (group is null || !CanIssue || count is < 1 or > 2000)
+        // The same form posted again: the batch exists, show it rather than issue another.
+        if (await db.BallotCodeBatches.AnyAsync(b => b.Id == batchId && b.MeetingId == id, cancellationToken))
         {
-            ModelState.AddModelError("", group is null ? "测评人类别不存在。" : !CanIssue ? "会议已结束，不能再发放测评码。" : "一次可生成1到2000个测评码。");
+            return ToBatch(batchId, format);
+        }
+
+        var group = Meeting.Attendance.SingleOrDefault(g => g.Id == groupId);
+        if (group is null || !CanIssue || count is < 1 or > 2000 || batchId == Guid.Empty)
+        {
+            ModelState.AddModelError("", group is null ? "测评人类别不存在。" : !CanIssue ? "会议已结束，不能再发放测评码。"
+                : batchId == Guid.Empty ? "页面已过期，请刷新后重新生成。" : "一次可生成1到2000个测评码。");
             return Page();
         }
 
-        var issued = BallotCode.Issue(id, group.Id.ToString(), count, keys.CodeHashKey);
+        var (batch, issued) = BallotCodeBatch.Issue(batchId, id, group.Id.ToString(), count, User.UserId(), reprints.Now, keys.CodeHashKey);
+        var plain = issued.Select(x => x.Plain).ToArray();
+        RandomNumberGenerator.Shuffle<string>(plain);
+        reprints.Keep(batch, plain);
+        db.BallotCodeBatches.Add(batch);
         db.BallotCodes.AddRange(issued.Select(x => x.Code));
-        await db.SaveChangesAsync(cancellationToken);
-        var slips = issued.Select(x => Slip.For(x.Plain, group.Name, VoteUrl(x.Plain))).ToArray();
-        RandomNumberGenerator.Shuffle<Slip>(slips);
-        Slips = slips;
-        if (format == "pdf")
+        try
         {
-            try
+            // The batch and its codes in one transaction; two posts of one form race on the batch's primary key.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            if (!await db.BallotCodeBatches.AsNoTracking().AnyAsync(b => b.Id == batchId && b.MeetingId == id, cancellationToken))
             {
-                var pdf = await export.PdfBytesAsync("~/Documents/Slips.cshtml", new SlipsDocument(Meeting.Title, slips), cancellationToken);
-                return File(pdf, "application/pdf", DocumentExport.SafeFileName($"{Meeting.Title}-{group.Name}-测评码.pdf"));
-            }
-            catch (PdfUnavailableException ex)
-            {
-                // The codes exist only in this response: fall back to the printable page rather than lose them.
-                ModelState.AddModelError("", $"{ex.Message} 本次生成的测评码显示在下方，可直接打印。");
+                throw;
             }
         }
 
-        await LoadAsync(id, cancellationToken);
-        return Page();
+        return ToBatch(batchId, format);
     }
+
+    private RedirectToPageResult ToBatch(Guid batchId, string? format) =>
+        format == "pdf"
+            ? RedirectToPage("CodeBatch", "Pdf", new { id = batchId })
+            : RedirectToPage("CodeBatch", new { id = batchId });
 
     public async Task<IActionResult> OnPostVoidAsync(Guid id, string? code, CancellationToken cancellationToken)
     {
@@ -91,10 +113,22 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
             return Page();
         }
 
+        if (!this.IsConfirmed())
+        {
+            return this.Confirm(VoidConfirmation with { Title = $"确定作废测评码 {BallotCodeFormat.Display(canonical!)}？" });
+        }
+
         try
         {
             stored.Void();
-            await db.SaveChangesAsync(cancellationToken);
+
+            // Conditional, so a vote cast with the code at this very moment is never overwritten.
+            if (await db.BallotCodes.Where(c => c.Id == stored.Id && c.State != BallotCodeState.Used)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, BallotCodeState.Voided), cancellationToken) == 0)
+            {
+                throw new Domain.Common.DomainException("该测评码已使用，不能作废。");
+            }
+
             TempData["Message"] = $"测评码 {BallotCodeFormat.Display(canonical!)} 已作废。";
             return RedirectToPage(new { id });
         }
@@ -105,8 +139,15 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
         }
     }
 
-    public async Task<IActionResult> OnPostCloseVotingAsync(Guid id, CancellationToken cancellationToken) =>
-        await ChangeVotingAsync(id, (m, by, at) => m.CloseVoting(by, at), "投票已关闭，测评码不能再使用。纸质票仍可录入。", cancellationToken);
+    public async Task<IActionResult> OnPostCloseVotingAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!this.IsConfirmed())
+        {
+            return await access.FindManageableAsync(id, cancellationToken) is null ? NotFound() : this.Confirm(CloseVotingConfirmation);
+        }
+
+        return await ChangeVotingAsync(id, (m, by, at) => m.CloseVoting(by, at), "投票已关闭，测评码不能再使用。纸质票仍可录入。", cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostReopenVotingAsync(Guid id, CancellationToken cancellationToken) =>
         await ChangeVotingAsync(id, (m, by, at) => m.ReopenVoting(by, at), "投票已重新开放，未使用的测评码可以继续投票。", cancellationToken);
@@ -132,8 +173,6 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
         return Page();
     }
 
-    private string VoteUrl(string code) => $"{Request.Scheme}://{Request.Host}/v/{code}";
-
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var meeting = await (await access.ManageableAsync(cancellationToken)).Include(m => m.Attendance).AsNoTracking()
@@ -157,29 +196,33 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
         {
             var key = g.Id.ToString();
             return new GroupRow(g.Id, g.Name, g.Expected, Count(key, BallotCodeState.Issued), Count(key, BallotCodeState.Used), Count(key, BallotCodeState.Voided),
+                Count(key, BallotCodeState.NotHandedOut),
                 g.Expected + (int)Math.Ceiling(g.Expected * 0.1),
                 paperIssued.GetValueOrDefault(key),
                 batches.Where(b => b.GroupKey == key && b.State == PaperBatchState.Counted).Sum(b => b.DeclaredCount));
         }).ToList();
+        var batchRows = await db.BallotCodeBatches.Where(b => b.MeetingId == id).OrderByDescending(b => b.IssuedAt)
+            .Select(b => new { b.Id, b.GroupKey, b.Count, b.IssuedBy, b.IssuedAt, b.VoidedAt })
+            .ToListAsync(cancellationToken);
+        var issuerIds = batchRows.Select(b => b.IssuedBy).Distinct().ToList();
+        var issuers = await db.Users.Where(u => issuerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var groupNames = meeting.Attendance.ToDictionary(g => g.Id.ToString(), g => g.Name);
+        Batches = batchRows.Select(b => new BatchRow(b.Id, groupNames.GetValueOrDefault(b.GroupKey, ""), b.Count,
+            issuers.GetValueOrDefault(b.IssuedBy, ""), b.IssuedAt, b.VoidedAt is not null)).ToList();
         return true;
     }
 
-    public sealed record GroupRow(Guid Id, string Name, int Expected, int Unused, int Used, int Voided, int Suggested, int PaperIssued, int PaperCounted)
+    public sealed record BatchRow(Guid Id, string GroupName, int Count, string IssuedBy, DateTimeOffset IssuedAt, bool Voided);
+
+    public sealed record GroupRow(Guid Id, string Name, int Expected, int Unused, int Used, int Voided, int NotHandedOut, int Suggested, int PaperIssued, int PaperCounted)
     {
+        /// <summary>发出: unused and used codes (<see cref="BallotCode.HandedOutStates"/>).</summary>
         public int Issued => Unused + Used;
+
+        /// <summary>Every code printed for the group, whatever became of it.</summary>
+        public int Printed => Unused + Used + Voided + NotHandedOut;
 
         /// <summary>Returned so far: phone ballots and counted paper ballots.</summary>
         public int Returned => Used + PaperCounted;
-    }
-
-    public sealed record Slip(string Display, string GroupName, string Url, string QrDataUri)
-    {
-        public static Slip For(string code, string groupName, string url)
-        {
-            using var generator = new QRCodeGenerator();
-            using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-            var png = new PngByteQRCode(data).GetGraphic(4);
-            return new Slip(BallotCodeFormat.Display(code), groupName, url, "data:image/png;base64," + Convert.ToBase64String(png));
-        }
     }
 }

@@ -72,9 +72,10 @@ public static class MeetingResults
 
     private static async Task<MeetingTally> CountAsync(AppDbContext db, Meeting meeting, IReadOnlyList<TallyBallot> ballots, CancellationToken cancellationToken)
     {
-        // Issued (发出) counts unvoided codes and paper ballots handed out, so the rules on returned ballots and the
-        // quorum apply to phone and paper ballots together; counted paper ballots are among the stored ballots.
-        var codesIssued = await db.BallotCodes.CountAsync(c => c.MeetingId == meeting.Id && c.State != BallotCodeState.Voided, cancellationToken);
+        // Issued (发出) counts codes handed out (neither voided nor recorded as 未发放) and paper ballots handed out, so
+        // the rules on returned ballots and the quorum apply to phone and paper ballots together; counted paper ballots
+        // and blank phone ballots are among the stored ballots, so returned (收回) and void (废票) include them.
+        var codesIssued = await db.BallotCodes.CountAsync(c => c.MeetingId == meeting.Id && BallotCode.HandedOutStates.Contains(c.State), cancellationToken);
         var paperIssued = await db.PaperIssues.Where(p => p.MeetingId == meeting.Id).SumAsync(p => p.Count, cancellationToken);
         var sheet = await db.ScoreSheets.AsNoTracking().SingleOrDefaultAsync(s => s.MeetingId == meeting.Id, cancellationToken);
         var rules = EvaluationModel.EffectiveRules(meeting);

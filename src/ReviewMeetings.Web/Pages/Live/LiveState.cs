@@ -68,7 +68,7 @@ public sealed class LiveStateReader(AppDbContext db, TimeProvider clock)
             .GroupBy(c => c.ReporterId)
             .Select(g => new { ReporterId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.ReporterId, x => x.Count, cancellationToken);
-        var codes = await db.BallotCodes.Where(c => c.MeetingId == meetingId && c.State != BallotCodeState.Voided)
+        var codes = await db.BallotCodes.Where(c => c.MeetingId == meetingId && BallotCode.HandedOutStates.Contains(c.State))
             .GroupBy(c => c.State)
             .Select(g => new { State = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);

@@ -32,8 +32,11 @@ public sealed record OpenCode(string Hash, string GroupKey, string Display, Meet
         Ballot.Cast(Meeting.Id, GroupKey, grades, Reporters.Select(r => r.Id).ToList(), Rules);
 }
 
-/// <summary>What looking up a typed code found: the code when it opens a ballot, and whether the caller has guessed too often.</summary>
-public sealed record CodeLookup(OpenCode? Code, bool TooManyFailures);
+/// <summary>
+/// What looking up a typed code found: the code when it opens a ballot, whether the caller has guessed too often, and
+/// whether the code has been used (its ballot is stored; nothing else about it is told).
+/// </summary>
+public sealed record CodeLookup(OpenCode? Code, bool TooManyFailures, bool Used = false);
 
 /// <summary>
 /// Where every phone ballot goes in and out: finds the code a voter typed and casts the ballot with it. The ballot
@@ -47,7 +50,8 @@ public sealed class BallotBox(AppDbContext db, VotingDataSource voting, VotingKe
     // The code, with whether it is unused and its meeting voting, and the meeting's row version, which keys the cached meeting.
     private static readonly string FindCodeSql = $"""
         SELECT c.meeting_id, c.group_key, m.xmin,
-               c.state = '{BallotCodeState.Issued}' AND m.status = '{MeetingStatus.Evaluating}' AND m.voting_closed_at IS NULL
+               c.state = '{BallotCodeState.Issued}' AND m.status = '{MeetingStatus.Evaluating}' AND m.voting_closed_at IS NULL,
+               c.state = '{BallotCodeState.Used}'
         FROM ballot_codes AS c JOIN meetings AS m ON m.id = c.meeting_id
         WHERE c.hash = CAST($1 AS character(64))
         """;
@@ -94,7 +98,8 @@ public sealed class BallotBox(AppDbContext db, VotingDataSource voting, VotingKe
     }
 
     /// <summary>
-    /// The code when it is unused and its meeting's voting is open; no code for every other case alike. A code that does
+    /// The code when it is unused and its meeting's voting is open; no code for every other case alike, except that a used
+    /// code is flagged as used (<see cref="CodeLookup.Used"/>). A code that does
     /// not exist at all counts as a guess from <paramref name="from"/> (<see cref="CodeGuessGuard"/>), answered late and
     /// flagged once that address or everyone has guessed too often; a used or voided code, or one of a meeting not
     /// voting, was printed on a slip and is no guess.
@@ -110,7 +115,7 @@ public sealed class BallotBox(AppDbContext db, VotingDataSource voting, VotingKe
         }
 
         var meeting = row.Usable ? await MeetingAsync(row.MeetingId, row.Version, cancellationToken) : null;
-        return new CodeLookup(meeting is null ? null : new OpenCode(hash!, row.GroupKey, BallotCodeFormat.Display(canonical!), meeting), TooManyFailures: false);
+        return new CodeLookup(meeting is null ? null : new OpenCode(hash!, row.GroupKey, BallotCodeFormat.Display(canonical!), meeting), TooManyFailures: false, row.Used);
     }
 
     /// <summary>
@@ -181,9 +186,9 @@ public sealed class BallotBox(AppDbContext db, VotingDataSource voting, VotingKe
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = hash });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new CodeRow(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<uint>(2), reader.GetBoolean(3))
+            ? new CodeRow(reader.GetGuid(0), reader.GetString(1), reader.GetFieldValue<uint>(2), reader.GetBoolean(3), reader.GetBoolean(4))
             : null;
     }
 
-    private sealed record CodeRow(Guid MeetingId, string GroupKey, uint Version, bool Usable);
+    private sealed record CodeRow(Guid MeetingId, string GroupKey, uint Version, bool Usable, bool Used);
 }

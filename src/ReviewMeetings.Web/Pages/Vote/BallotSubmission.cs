@@ -54,22 +54,24 @@ public static class BallotSubmission
             return Refused(NotThisBallot);
         }
         var grades = Grades(form);
+        var blankConfirmed = form[IndexModel.ConfirmBlankField] == "true";
 
         // The usual case in one statement: the ballot is checked against the meeting the page claims, and the statement
         // checks the claim. Anything unusual (a forged or stale claim, a refused ballot, a used code) goes the long way
         // below, which reads the code first and answers as the page's own submit step does.
         var claimed = await box.ClaimAsync(form["Code"], form[ClaimField], cancellationToken);
-        if (claimed is not null && TryCast(claimed, grades) is { } quick && await box.CastAsync(claimed, quick, cancellationToken))
+        if (claimed is not null && TryCast(claimed, grades) is { } quick && (!quick.IsBlank || blankConfirmed)
+            && await box.CastAsync(claimed, quick, cancellationToken))
         {
             return Done(progress, quick);
         }
 
-        var (code, tooManyFailures) = await box.OpenAsync(form["Code"], context.Connection.RemoteIpAddress, cancellationToken);
+        var (code, tooManyFailures, used) = await box.OpenAsync(form["Code"], context.Connection.RemoteIpAddress, cancellationToken);
         if (code is null)
         {
             return tooManyFailures
                 ? Results.Json(new { error = TooManyFailures, field = nameof(IndexModel.Code) }, statusCode: StatusCodes.Status429TooManyRequests)
-                : Refused(IndexModel.InvalidCode, nameof(IndexModel.Code));
+                : Refused(used ? IndexModel.UsedCode : IndexModel.InvalidCode, nameof(IndexModel.Code));
         }
 
         Ballot ballot;
@@ -82,9 +84,15 @@ public static class BallotSubmission
             return Refused(ex.Message);
         }
 
+        if (ballot.IsBlank && !blankConfirmed)
+        {
+            return Refused(IndexModel.BlankQuestion, IndexModel.ConfirmBlankField);
+        }
+
         if (!await box.CastAsync(code, ballot, cancellationToken))
         {
-            return Refused(IndexModel.InvalidCode, nameof(IndexModel.Code));
+            var again = await box.OpenAsync(form["Code"], context.Connection.RemoteIpAddress, cancellationToken);
+            return Refused(again.Used ? IndexModel.UsedCode : IndexModel.InvalidCode, nameof(IndexModel.Code));
         }
 
         return Done(progress, ballot);

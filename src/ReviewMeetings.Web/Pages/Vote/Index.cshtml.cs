@@ -21,8 +21,22 @@ public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPus
 {
     private bool _tooManyFailures;
 
-    /// <summary>One message for a wrong, used or voided code and for voting not open (yet, or any more): guessing learns nothing.</summary>
+    /// <summary>One message for a wrong or voided code and for voting not open (yet, or any more): guessing learns nothing.</summary>
     public const string InvalidCode = "测评码无效，或投票尚未开始、已经关闭。请核对测评码；如投票尚未开始，请稍后再试。";
+
+    /// <summary>
+    /// A used code: whoever holds the slip learns that its ballot was stored (a voter whose connection dropped knows the
+    /// vote counted), and nothing else.
+    /// </summary>
+    public const string UsedCode = "此测评码已完成投票，测评票已收到，无需再次提交。";
+
+    /// <summary>The question before a ballot with nothing chosen is stored as a blank (void) ballot.</summary>
+    public const string BlankQuestion = "全部弃权/空白票将作为废票，确定提交？";
+
+    /// <summary>The form field that confirms a blank ballot (<see cref="BlankQuestion"/>).</summary>
+    public const string ConfirmBlankField = "ConfirmBlank";
+
+    private bool _used;
 
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -45,6 +59,9 @@ public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPus
     public string Claim { get; private set; } = "";
 
     public bool Reviewing { get; private set; }
+
+    /// <summary>The ballot under review has nothing chosen: the review step asks <see cref="BlankQuestion"/>.</summary>
+    public bool Blank { get; private set; }
 
     public bool Done { get; private set; }
 
@@ -71,7 +88,9 @@ public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPus
             return Refused();
         }
 
-        Reviewing = TryCast(code) is not null;
+        var ballot = TryCast(code);
+        Reviewing = ballot is not null;
+        Blank = ballot?.IsBlank ?? false;
         return Page();
     }
 
@@ -100,9 +119,19 @@ public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPus
             return Page();
         }
 
+        if (ballot.IsBlank && Request.Form[ConfirmBlankField] != "true")
+        {
+            // Not confirmed yet (e.g. posted from an old page): the review step asks first.
+            Reviewing = true;
+            Blank = true;
+            return Page();
+        }
+
         if (!await box.CastAsync(code, ballot, cancellationToken))
         {
-            ModelState.AddModelError(nameof(Code), InvalidCode);
+            // Most often the same ballot sent twice: a used code says so; anything else gets the one message.
+            var again = await box.OpenAsync(Code, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+            ModelState.AddModelError(nameof(Code), again.Used ? UsedCode : InvalidCode);
             return Page();
         }
 
@@ -112,10 +141,13 @@ public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPus
         return Page();
     }
 
-    /// <summary>The one answer for every code that opens no ballot; 429 once this address has failed too often (<see cref="CodeGuessGuard"/>).</summary>
+    /// <summary>
+    /// The answer for a code that opens no ballot: <see cref="UsedCode"/> for a used one, the one message for every other
+    /// case; 429 once this address has failed too often (<see cref="CodeGuessGuard"/>).
+    /// </summary>
     private IActionResult Refused()
     {
-        ModelState.AddModelError(nameof(Code), InvalidCode);
+        ModelState.AddModelError(nameof(Code), _used ? UsedCode : InvalidCode);
         return _tooManyFailures ? StatusCode(StatusCodes.Status429TooManyRequests) : Page();
     }
 
@@ -135,10 +167,11 @@ public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPus
     /// <summary>The code's ballot when the code is unused and its meeting's voting is open; null for every other case alike.</summary>
     private async Task<OpenCode?> OpenAsync(CancellationToken cancellationToken)
     {
-        var (code, tooManyFailures) = await box.OpenAsync(Code, HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        var (code, tooManyFailures, used) = await box.OpenAsync(Code, HttpContext.Connection.RemoteIpAddress, cancellationToken);
         if (code is null)
         {
             _tooManyFailures = tooManyFailures;
+            _used = used;
             return null;
         }
 

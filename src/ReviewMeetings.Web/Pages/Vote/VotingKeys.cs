@@ -4,9 +4,10 @@ using System.Text;
 namespace ReviewMeetings.Web.Pages.Vote;
 
 /// <summary>
-/// The voting secret (<c>Voting:SecretKey</c>) and the two keys derived from it (ADR 0011). It is configuration, never a
+/// The voting secret (<c>Voting:SecretKey</c>) and the keys derived from it (ADR 0011, 0014). It is configuration, never a
 /// row in the database, so a copy of the database alone can neither confirm a code seen on a slip (codes are stored as
-/// HMACs under <see cref="CodeHashKey"/>) nor read a ballot waiting in the inbox (sealed with AES-GCM under the inbox key).
+/// HMACs under <see cref="CodeHashKey"/>), nor read a ballot waiting in the inbox (sealed with AES-GCM under the inbox key),
+/// nor the codes of a batch kept for a reprint (sealed under the reprint key).
 /// </summary>
 public sealed class VotingKeys
 {
@@ -15,6 +16,7 @@ public sealed class VotingKeys
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
     private readonly byte[] _inboxKey;
+    private readonly byte[] _reprintKey;
 
     public VotingKeys(IConfiguration configuration)
     {
@@ -22,6 +24,7 @@ public sealed class VotingKeys
         var secret = Parse(configuration[Setting]);
         CodeHashKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: Encoding.ASCII.GetBytes("reviewmeetings ballot code hash"));
         _inboxKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: Encoding.ASCII.GetBytes("reviewmeetings ballot inbox"));
+        _reprintKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: Encoding.ASCII.GetBytes("reviewmeetings ballot code reprint"));
     }
 
     /// <summary>The key of the ballot codes' stored hashes (<see cref="Domain.Evaluation.BallotCodeFormat.Hash"/>).</summary>
@@ -33,22 +36,52 @@ public sealed class VotingKeys
     public string CodeHash(string canonicalCode) => Domain.Evaluation.BallotCodeFormat.Hash(canonicalCode, CodeHashKey);
 
     /// <summary>Seals a ballot for the inbox; the meeting is bound in as associated data, so a sealed ballot opens only for its own meeting.</summary>
-    public byte[] Seal(Guid meetingId, ReadOnlySpan<byte> plain)
-    {
-        var sealedBallot = new byte[NonceBytes + TagBytes + plain.Length];
-        var nonce = sealedBallot.AsSpan(0, NonceBytes);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_inboxKey, TagBytes);
-        aes.Encrypt(nonce, plain, sealedBallot.AsSpan(NonceBytes + TagBytes), sealedBallot.AsSpan(NonceBytes, TagBytes), meetingId.ToByteArray());
-        return sealedBallot;
-    }
+    public byte[] Seal(Guid meetingId, ReadOnlySpan<byte> plain) => Encrypt(_inboxKey, plain, meetingId.ToByteArray());
 
     public byte[] Open(Guid meetingId, byte[] sealedBallot)
     {
         ArgumentNullException.ThrowIfNull(sealedBallot);
-        var plain = new byte[sealedBallot.Length - NonceBytes - TagBytes];
-        using var aes = new AesGcm(_inboxKey, TagBytes);
-        aes.Decrypt(sealedBallot.AsSpan(0, NonceBytes), sealedBallot.AsSpan(NonceBytes + TagBytes), sealedBallot.AsSpan(NonceBytes, TagBytes), plain, meetingId.ToByteArray());
+        return Decrypt(_inboxKey, sealedBallot, meetingId.ToByteArray());
+    }
+
+    /// <summary>
+    /// Seals a batch's plain codes for a reprint: the batch and the user who issued it are bound in as associated data,
+    /// so the sealed codes open only for that batch and that user.
+    /// </summary>
+    public byte[] SealCodes(Guid batchId, Guid userId, IEnumerable<string> codes) =>
+        Encrypt(_reprintKey, Encoding.ASCII.GetBytes(string.Join('\n', codes)), BatchAndUser(batchId, userId));
+
+    /// <summary>The codes <see cref="SealCodes"/> sealed, or null when they were sealed for another batch or user.</summary>
+    public IReadOnlyList<string>? OpenCodes(Guid batchId, Guid userId, byte[] sealedCodes)
+    {
+        ArgumentNullException.ThrowIfNull(sealedCodes);
+        try
+        {
+            return Encoding.ASCII.GetString(Decrypt(_reprintKey, sealedCodes, BatchAndUser(batchId, userId))).Split('\n');
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return null;
+        }
+    }
+
+    private static byte[] BatchAndUser(Guid batchId, Guid userId) => [.. batchId.ToByteArray(), .. userId.ToByteArray()];
+
+    private static byte[] Encrypt(byte[] key, ReadOnlySpan<byte> plain, byte[] associatedData)
+    {
+        var sealedBytes = new byte[NonceBytes + TagBytes + plain.Length];
+        var nonce = sealedBytes.AsSpan(0, NonceBytes);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagBytes);
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes + TagBytes), sealedBytes.AsSpan(NonceBytes, TagBytes), associatedData);
+        return sealedBytes;
+    }
+
+    private static byte[] Decrypt(byte[] key, byte[] sealedBytes, byte[] associatedData)
+    {
+        var plain = new byte[sealedBytes.Length - NonceBytes - TagBytes];
+        using var aes = new AesGcm(key, TagBytes);
+        aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes + TagBytes), sealedBytes.AsSpan(NonceBytes, TagBytes), plain, associatedData);
         return plain;
     }
 

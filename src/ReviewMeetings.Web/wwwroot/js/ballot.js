@@ -13,6 +13,8 @@
     const error = form.querySelector("[data-ballot-error]");
     const confirm = form.querySelector("[data-ballot-confirm]");
     const done = form.querySelector("template[data-ballot-done]");
+    const blankQuestion = form.querySelector("[data-ballot-blank]");
+    const blankConfirm = form.querySelector("[data-ballot-blank-confirm]");
     let sending = false;
 
     function chosenName(fieldset) {
@@ -58,6 +60,10 @@
             item.append(who, grade);
             list.append(item);
         });
+        // Nothing chosen: a blank ballot is void (废票), so the review step asks before it is handed in.
+        const blank = !form.querySelector("fieldset.ballot-item input[type=radio]:checked:not([value=''])");
+        blankQuestion.hidden = !blank;
+        blankConfirm.disabled = !blank;
         items.hidden = true;
         review.hidden = false;
         window.scrollTo(0, 0);

@@ -215,7 +215,10 @@ public sealed class MinutesTests : AppTest
         using var organizer = await SignInAsync("organizer");
         var page = await organizer.GetAsync($"/Evaluation/Codes/{id}");
 
-        using var response = await organizer.SubmitAsync(page, "form[action*='handler=Issue']", new() { ["count"] = "10" }, "button[value=pdf]");
+        // Issuing redirects to the new batch's PDF (Post/Redirect/Get), which the browser then downloads.
+        using var issued = await organizer.SubmitAsync(page, "form[action*='handler=Issue']", new() { ["count"] = "10" }, "button[value=pdf]");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, issued.StatusCode);
+        using var response = await organizer.Client.GetAsync(issued.Headers.Location);
 
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("测评码.pdf", response.Content.Headers.ContentDisposition?.FileNameStar, StringComparison.Ordinal);

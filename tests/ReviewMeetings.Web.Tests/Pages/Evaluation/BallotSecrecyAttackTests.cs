@@ -75,7 +75,7 @@ public sealed class BallotSecrecyAttackTests : EvaluationTest
 
         using (var organizer = await SignInAsync("organizer"))
         {
-            await organizer.SubmitAndFollowAsync($"/Evaluation/Codes/{meeting}", "form[action*='handler=CloseVoting']", []);
+            await organizer.FollowAsync(await organizer.SubmitConfirmedAsync($"/Evaluation/Codes/{meeting}", "form[action*='handler=CloseVoting']", []));
         }
 
         // Closing sealed and compacted; a compaction that had to keep a dead version (a query of the page still
@@ -178,7 +178,7 @@ public sealed class BallotSecrecyAttackTests : EvaluationTest
         using (var organizer = await SignInAsync("organizer"))
         {
             var page = await organizer.GetAsync($"/Evaluation/Codes/{meeting}");
-            var closing = organizer.SubmitAsync(page, "form[action*='handler=CloseVoting']", []);
+            var closing = organizer.ConfirmAsync(await organizer.SubmitAsync(page, "form[action*='handler=CloseVoting']", []));
             await using var watcher = await InspectorAsync();
             await WaitUntilAsync(async () => await ScalarAsync<long>(watcher, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") >= 1);
 

@@ -77,7 +77,7 @@ public class BallotSubmissionTests : EvaluationTest
         // The same page sent again (a double tap, a replay) changes nothing.
         var (again, refusal) = await ConfirmAsync(voter, ballot, new() { [$"Grades[{order[0]}]"] = "差" });
         Assert.Equal(HttpStatusCode.BadRequest, again);
-        Assert.Equal(IndexModel.InvalidCode, Error(refusal));
+        Assert.Equal(IndexModel.UsedCode, Error(refusal));
         Assert.Equal("Code", refusal.GetProperty("field").GetString());
         Assert.Equal(1, await ReceivedAsync());
         Assert.Equal("好", (await StoredBallotsAsync()).Single().Grades[order[0]]);
@@ -98,7 +98,7 @@ public class BallotSubmissionTests : EvaluationTest
         Assert.Equal("评为“好”的不能超过1人，您选了2人，请调整。", Error(quotaAnswer));
         Assert.Equal(JsonValueKind.Null, quotaAnswer.GetProperty("field").ValueKind);
         Assert.Equal(HttpStatusCode.BadRequest, blank);
-        Assert.Equal("您还没有对任何述职对象作出评价。全部空白的票是废票。", Error(blankAnswer));
+        Assert.Equal(IndexModel.BlankQuestion, Error(blankAnswer));
         Assert.Equal(0, await ReceivedAsync());
         Assert.Equal(BallotCodeState.Issued, await CodeStateAsync());
 
@@ -176,7 +176,7 @@ public class BallotSubmissionTests : EvaluationTest
         var answers = await Task.WhenAll(voters.Zip(pages).Select(x => ConfirmAsync(x.First, x.Second, new() { [$"Grades[{first}]"] = "较好" })));
 
         Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
-        Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a => Assert.Equal(IndexModel.InvalidCode, Error(a.Answer)));
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a => Assert.Equal(IndexModel.UsedCode, Error(a.Answer)));
         Assert.Equal(1, await ReceivedAsync());
         voters.ForEach(v => v.Dispose());
     }
@@ -190,7 +190,7 @@ public class BallotSubmissionTests : EvaluationTest
         using var voter = Anonymous();
         var ballot = await voter.GetAsync($"/v/{code}");
         using var organizer = await SignInAsync("organizer");
-        await organizer.SubmitAndFollowAsync($"/Evaluation/Codes/{meeting}", "form[action*='handler=CloseVoting']", []);
+        await organizer.FollowAsync(await organizer.SubmitConfirmedAsync($"/Evaluation/Codes/{meeting}", "form[action*='handler=CloseVoting']", []));
 
         var (status, answer) = await ConfirmAsync(voter, ballot, new() { [$"Grades[{first}]"] = "好" });
 

@@ -18,7 +18,7 @@ public sealed class EvaluationAccessTests : EvaluationTest
 
     private static string[] StaffPages(Guid meeting, Guid batch) =>
     [
-        $"/Evaluation/Codes/{meeting}", $"/Evaluation/Paper/{meeting}", $"/Evaluation/Scores/{meeting}",
+        $"/Evaluation/Codes/{meeting}", $"/Evaluation/Spares/{meeting}", $"/Evaluation/Paper/{meeting}", $"/Evaluation/Scores/{meeting}",
         $"/Evaluation/Batch/{batch}", $"/Evaluation/Batch/{batch}/1",
     ];
 

@@ -42,7 +42,7 @@ public abstract class EvaluationTest : AppTest
         }
 
         using var response = await organizer.SubmitAsync(page, "form[action*='handler=Issue']", fields);
-        return (await Session.ParseAsync(response)).QuerySelectorAll(".slip-code").Select(e => e.TextContent.Trim()).ToList();
+        return (await organizer.FollowAsync(response)).QuerySelectorAll(".slip-code").Select(e => e.TextContent.Trim()).ToList();
     }
 
     /// <summary>Reporter ids in ballot order: on site in speaking order, then the written reporters.</summary>

@@ -11,7 +11,7 @@ public sealed class VotingControlTests : EvaluationTest
     private static async Task<string> IssueCodeAsync(Session organizer, Guid meetingId)
     {
         using var response = await organizer.SubmitAsync($"/Evaluation/Codes/{meetingId}", "form[action*='handler=Issue']", new() { ["count"] = "1" });
-        return (await Session.ParseAsync(response)).QuerySelector(".slip-code")!.TextContent.Trim();
+        return (await organizer.FollowAsync(response)).QuerySelector(".slip-code")!.TextContent.Trim();
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class VotingControlTests : EvaluationTest
         using var reviewing = await voter.SubmitAsync(ballot, "main form", new() { [$"Grades[{dongcheng}]"] = "好" }, "button[formaction*='handler=Review']");
         var review = await Session.ParseAsync(reviewing);
 
-        var closed = await organizer.SubmitAndFollowAsync($"/Evaluation/Codes/{meeting}", "form[action*='handler=CloseVoting']", []);
+        var closed = await organizer.FollowAsync(await organizer.SubmitConfirmedAsync($"/Evaluation/Codes/{meeting}", "form[action*='handler=CloseVoting']", []));
 
         Assert.Equal("投票已关闭", closed.QuerySelector("#voting-state")!.TextContent);
         Assert.NotNull(closed.QuerySelector("form[action*='handler=ReopenVoting']"));
@@ -47,7 +47,7 @@ public sealed class VotingControlTests : EvaluationTest
         var meeting = await EvaluatingMeetingAsync();
         using var organizer = await SignInAsync("organizer");
         var code = await IssueCodeAsync(organizer, meeting);
-        await organizer.SubmitAndFollowAsync($"/Evaluation/Codes/{meeting}", "form[action*='handler=CloseVoting']", []);
+        await organizer.FollowAsync(await organizer.SubmitConfirmedAsync($"/Evaluation/Codes/{meeting}", "form[action*='handler=CloseVoting']", []));
 
         var reopened = await organizer.SubmitAndFollowAsync($"/Evaluation/Codes/{meeting}", "form[action*='handler=ReopenVoting']", []);
 
@@ -65,10 +65,10 @@ public sealed class VotingControlTests : EvaluationTest
         var meeting = await EvaluatingMeetingAsync();
         using var organizer = await SignInAsync("organizer");
         var page = await organizer.GetAsync($"/Evaluation/Codes/{meeting}");
-        await organizer.SubmitAndFollowAsync($"/Evaluation/Codes/{meeting}", "form[action*='handler=CloseVoting']", []);
+        await organizer.FollowAsync(await organizer.SubmitConfirmedAsync($"/Evaluation/Codes/{meeting}", "form[action*='handler=CloseVoting']", []));
 
         // The same close button pressed again from a page opened before the first close.
-        using var again = await organizer.SubmitAsync(page, "form[action*='handler=CloseVoting']", []);
+        using var again = await organizer.ConfirmAsync(await organizer.SubmitAsync(page, "form[action*='handler=CloseVoting']", []));
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal("投票已经关闭。", (await Session.ParseAsync(again)).Summary());

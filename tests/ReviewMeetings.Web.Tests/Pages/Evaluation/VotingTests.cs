@@ -37,7 +37,7 @@ public sealed class VotingTests : AppTest
         using var organizer = await SignInAsync("organizer");
         var page = await organizer.GetAsync($"/Evaluation/Codes/{meetingId}");
         using var response = await organizer.SubmitAsync(page, "form[action*='handler=Issue']", new() { ["count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        var slips = await Session.ParseAsync(response);
+        var slips = await organizer.FollowAsync(response);
         return slips.QuerySelectorAll(".slip-code").Select(e => e.TextContent.Trim()).ToList();
     }
 
@@ -88,7 +88,7 @@ public sealed class VotingTests : AppTest
         Assert.Equal(BallotCodeState.Used, await DbAsync(db => db.BallotCodes.Select(c => c.State).SingleAsync()));
 
         var again = await voter.GetAsync($"/v/{code}");
-        Assert.Equal(IndexMessage, again.QuerySelector("#code-error")!.TextContent);
+        Assert.Equal(ReviewMeetings.Web.Pages.Vote.IndexModel.UsedCode, again.QuerySelector("#code-error")!.TextContent);
     }
 
     private const string IndexMessage = ReviewMeetings.Web.Pages.Vote.IndexModel.InvalidCode;
@@ -101,7 +101,7 @@ public sealed class VotingTests : AppTest
         var meeting = await VotingMeetingAsync();
         var voided = (await IssueAsync(meeting, 1))[0];
         using var organizer = await SignInAsync("organizer");
-        using var voiding = await organizer.SubmitAsync($"/Evaluation/Codes/{meeting}", "form[action*='handler=Void']", new() { ["code"] = voided });
+        using var voiding = await organizer.SubmitConfirmedAsync($"/Evaluation/Codes/{meeting}", "form[action*='handler=Void']", new() { ["code"] = voided });
         Assert.Equal(HttpStatusCode.Redirect, voiding.StatusCode);
         using var voter = Anonymous();
 
@@ -144,7 +144,7 @@ public sealed class VotingTests : AppTest
         Assert.Equal("评为“好”的不能超过1人，您选了2人，请调整。", (await Session.ParseAsync(quota)).Summary());
 
         using var blank = await voter.SubmitAsync(await voter.GetAsync($"/v/{code}"), "main form", [], "button[formaction*='handler=Review']");
-        Assert.Equal("您还没有对任何述职对象作出评价。全部空白的票是废票。", (await Session.ParseAsync(blank)).Summary());
+        Assert.Equal(ReviewMeetings.Web.Pages.Vote.IndexModel.BlankQuestion, (await Session.ParseAsync(blank)).QuerySelector("#blank-question")!.TextContent);
         Assert.Equal(0, await ReceivedAsync());
     }
 
@@ -201,7 +201,11 @@ public sealed class VotingTests : AppTest
         Assert.Equal(["grades", "group_key", "id", "meeting_id"], columns.Select(c => c.Name));
         Assert.DoesNotContain(columns, c => c.Type.Contains("time", StringComparison.Ordinal) || c.Type is "integer" or "bigint" || c.Default is not null);
         await using var foreignKeys = new NpgsqlCommand(
-            "SELECT count(*) FROM information_schema.table_constraints WHERE constraint_type = 'FOREIGN KEY' AND table_name = 'ballot_codes' AND constraint_name LIKE '%ballot%' AND constraint_name NOT LIKE '%meetings%'", connection);
+            """
+            SELECT count(*) FROM information_schema.table_constraints tc
+            JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name
+            WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_name IN ('ballot_codes', 'ballot_code_batches') AND ccu.table_name IN ('ballots', 'ballot_inbox')
+            """, connection);
         Assert.Equal(0L, (long)(await foreignKeys.ExecuteScalarAsync())!);
     }
 

@@ -410,7 +410,7 @@ public sealed class RectificationTests : AppTest
             return await db.SaveChangesAsync();
         });
         var codes = await organizer.GetAsync($"/Evaluation/Codes/{meetingId}");
-        var slips = await Session.ParseAsync(await organizer.SubmitAsync(codes, "form[action*='handler=Issue']", new() { ["count"] = "1" }));
+        var slips = await organizer.FollowAsync(await organizer.SubmitAsync(codes, "form[action*='handler=Issue']", new() { ["count"] = "1" }));
         var code = slips.QuerySelector(".slip-code")!.TextContent.Trim();
         using var voter = Anonymous();
         return await voter.GetAsync($"/v/{code}");

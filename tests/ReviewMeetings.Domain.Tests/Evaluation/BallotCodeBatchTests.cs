@@ -1,0 +1,81 @@
+using ReviewMeetings.Domain.Common;
+using ReviewMeetings.Domain.Evaluation;
+
+namespace ReviewMeetings.Domain.Tests.Evaluation;
+
+public sealed class BallotCodeBatchTests
+{
+    private static readonly byte[] Key = new byte[32];
+    private static readonly DateTimeOffset IssuedAt = new(2026, 12, 28, 9, 0, 0, TimeSpan.FromHours(8));
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
+    private readonly Guid _issuer = Guid.NewGuid();
+
+    private (BallotCodeBatch Batch, List<BallotCode> Codes) Issue(int count = 3)
+    {
+        var (batch, codes) = BallotCodeBatch.Issue(Guid.NewGuid(), Guid.NewGuid(), "group", count, _issuer, IssuedAt, Key);
+        batch.KeepForReprint([1, 2, 3]);
+        return (batch, codes.Select(c => c.Code).ToList());
+    }
+
+    [Fact]
+    public void Codes_of_a_batch_carry_its_id_and_only_its_issuer_may_reprint_within_the_window()
+    {
+        var (batch, codes) = Issue();
+
+        Assert.All(codes, c => Assert.Equal(batch.Id, c.BatchId));
+        Assert.True(batch.CanReprint(_issuer, IssuedAt.AddMinutes(9), Window));
+        Assert.False(batch.CanReprint(Guid.NewGuid(), IssuedAt.AddMinutes(1), Window));
+        Assert.False(batch.CanReprint(_issuer, IssuedAt.AddMinutes(10), Window));
+    }
+
+    [Fact]
+    public void Sealed_codes_are_forgotten_once_the_window_has_passed_and_not_before()
+    {
+        var (batch, _) = Issue();
+
+        Assert.False(batch.ForgetExpired(IssuedAt.AddMinutes(9), Window));
+        Assert.NotNull(batch.SealedCodes);
+        Assert.True(batch.ForgetExpired(IssuedAt.AddMinutes(10), Window));
+        Assert.Null(batch.SealedCodes);
+    }
+
+    [Fact]
+    public void Voiding_needs_a_reason_voids_every_code_and_forgets_the_sealed_codes()
+    {
+        var (batch, codes) = Issue();
+
+        Assert.Equal("请填写作废原因", Assert.Throws<DomainException>(() => batch.Void("  ", _issuer, IssuedAt, codes)).Message);
+        batch.Void("打印错位", _issuer, IssuedAt.AddMinutes(1), codes);
+
+        Assert.All(codes, c => Assert.Equal(BallotCodeState.Voided, c.State));
+        Assert.Equal("打印错位", batch.VoidReason);
+        Assert.Null(batch.SealedCodes);
+        Assert.False(batch.CanReprint(_issuer, IssuedAt.AddMinutes(2), Window));
+    }
+
+    [Fact]
+    public void A_batch_with_a_used_code_cannot_be_voided_whole()
+    {
+        var (batch, codes) = Issue();
+        codes[1].Use();
+
+        var refused = Assert.Throws<DomainException>(() => batch.Void("整批遗失", _issuer, IssuedAt, codes));
+
+        Assert.Contains("不能整批作废", refused.Message, StringComparison.Ordinal);
+        Assert.Equal([BallotCodeState.Issued, BallotCodeState.Used, BallotCodeState.Issued], codes.Select(c => c.State));
+        Assert.False(batch.Voided);
+    }
+
+    [Fact]
+    public void A_ballot_with_nothing_chosen_is_a_blank_ballot_the_tally_counts_as_void()
+    {
+        Guid[] reporters = [Guid.NewGuid(), Guid.NewGuid()];
+
+        var blank = Ballot.Cast(Guid.NewGuid(), "group", new Dictionary<Guid, string?>(), reporters, EvaluationRules.Create(allowAbstain: false));
+
+        Assert.True(blank.IsBlank);
+        Assert.Equal(reporters.Order(), blank.Grades.Keys.Order());
+        var tally = Tally.Compute(new TallyInput(EvaluationRules.Default, reporters, [new TallyBallot("group", blank.Grades)], 1, 1));
+        Assert.Equal((1, 0, 1), (tally.Returned, tally.Valid, tally.Void));
+    }
+}
