@@ -110,7 +110,8 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
             return Task.FromResult($"已移除“{name}”。");
         }, cancellationToken, async meeting =>
         {
-            if (this.IsConfirmed() || meeting.Reporters.SingleOrDefault(r => r.Id == reporterId) is not { } reporter)
+            // Nothing to confirm when the domain will refuse anyway (meeting under way, reporter gone).
+            if (this.IsConfirmed() || !meeting.ReportersEditable || meeting.Reporters.SingleOrDefault(r => r.Id == reporterId) is not { } reporter)
             {
                 return null;
             }
@@ -175,7 +176,7 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
             return Task.FromResult($"已抽签确定现场述职顺序（随机种子 {seed}）。");
         }, cancellationToken, meeting =>
         {
-            if (meeting.LotteryHistory.Count == 0)
+            if (meeting.LotteryHistory.Count == 0 || !meeting.ReportersEditable)
             {
                 return Task.FromResult<IActionResult?>(null);
             }
