@@ -32,3 +32,9 @@ public static class Lottery
 
 /// <summary>Who drew lots, when, and with which seed.</summary>
 public sealed record LotteryDraw(long Seed, Guid DrawnBy, DateTimeOffset DrawnAt);
+
+/// <summary>One drawing of lots as it is kept in the meeting's history: seed, who, when, why (for a re-draw) and the order it gave.</summary>
+public sealed record LotteryRecord(long Seed, Guid DrawnBy, DateTimeOffset DrawnAt, string? Reason, IReadOnlyList<string> Order)
+{
+    public const int ReasonMaxLength = 200;
+}

@@ -32,6 +32,7 @@ public sealed class Meeting
     private List<string> _subVenues = [];
     private List<GuidanceAttendee> _guidance = [];
     private readonly List<CoverageExclusion> _exclusions = [];
+    private readonly List<LotteryRecord> _lotteryHistory = [];
     private List<OrganizationCategory> _coverageCategories = DefaultCoverageCategories();
     private List<OrganizationType> _coverageTypes = DefaultCoverageTypes();
 
@@ -85,7 +86,11 @@ public sealed class Meeting
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The draw that set the current on-site order; null once the order was changed by hand or the reporters changed.</summary>
     public LotteryDraw? Lottery { get; private set; }
+
+    /// <summary>Every drawing of lots for this meeting, oldest first, kept even when a later draw or a manual change replaced it.</summary>
+    public IReadOnlyList<LotteryRecord> LotteryHistory => _lotteryHistory;
 
     /// <summary>How the democratic evaluation is counted; null until staff set it (the defaults then apply).</summary>
     public EvaluationRules? EvaluationRules { get; private set; }
@@ -396,6 +401,7 @@ public sealed class Meeting
         }
 
         _reporters.Add(reporter);
+        PutLast(reporter);
         _exclusions.RemoveAll(e => e.OrganizationId == unit.Id);
         Renumber();
         return reporter;
@@ -421,7 +427,7 @@ public sealed class Meeting
         if (reporter.Mode != mode)
         {
             reporter.SetMode(mode);
-            reporter.SetOrder(null);
+            PutLast(reporter);
             Lottery = null;
             Renumber();
         }
@@ -432,10 +438,11 @@ public sealed class Meeting
     {
         EnsureReportersEditable();
         var changed = 0;
-        foreach (var reporter in _reporters.Where(r => r.UnitCategory == category && r.Mode != mode))
+        // In schedule order, so the units keep their relative order in the part they join.
+        foreach (var reporter in OnSite().Concat(Written()).Where(r => r.UnitCategory == category && r.Mode != mode).ToList())
         {
             reporter.SetMode(mode);
-            reporter.SetOrder(null);
+            PutLast(reporter);
             changed++;
         }
 
@@ -472,22 +479,49 @@ public sealed class Meeting
         Lottery = null;
     }
 
-    /// <summary>Moves an on-site reporter one place earlier (-1) or later (+1): the keyboard alternative to dragging.</summary>
-    public void Move(Guid reporterId, int step)
+    /// <summary>
+    /// Sets the order of the written reporters (the ballot, paper entry, exports and minutes list them so);
+    /// <paramref name="writtenOrder"/> must name every written reporter once.
+    /// </summary>
+    public void ReorderWritten(IReadOnlyList<Guid> writtenOrder)
     {
-        var order = OnSite().Select(r => r.Id).ToList();
-        var index = order.IndexOf(reporterId);
-        if (index < 0)
+        ArgumentNullException.ThrowIfNull(writtenOrder);
+        EnsureReportersEditable();
+        var written = Written().Select(r => r.Id).ToHashSet();
+        if (writtenOrder.Count != written.Count || !written.SetEquals(writtenOrder))
         {
-            throw new DomainException("只有现场述职对象需要排序。");
+            throw new DomainException("书面述职顺序已被他人修改，请刷新后重新排序。");
         }
 
-        var target = Math.Clamp(index + Math.Sign(step), 0, order.Count - 1);
-        (order[index], order[target]) = (order[target], order[index]);
-        Reorder(order);
+        for (var i = 0; i < writtenOrder.Count; i++)
+        {
+            Find(writtenOrder[i]).SetWrittenOrder(i + 1);
+        }
     }
 
-    public void DrawLots(long seed, Guid drawnBy, DateTimeOffset drawnAt)
+    /// <summary>Moves a reporter one place earlier (-1) or later (+1) within its part of the schedule: the keyboard alternative to dragging.</summary>
+    public void Move(Guid reporterId, int step)
+    {
+        var onSite = Find(reporterId).Mode == ReportMode.OnSite;
+        var order = (onSite ? OnSite() : Written()).Select(r => r.Id).ToList();
+        var index = order.IndexOf(reporterId);
+        var target = Math.Clamp(index + Math.Sign(step), 0, order.Count - 1);
+        (order[index], order[target]) = (order[target], order[index]);
+        if (onSite)
+        {
+            Reorder(order);
+        }
+        else
+        {
+            ReorderWritten(order);
+        }
+    }
+
+    /// <summary>
+    /// Draws the on-site order by lot. Every draw is kept; drawing again needs a reason, so that nobody can quietly draw
+    /// until an order suits them.
+    /// </summary>
+    public void DrawLots(long seed, Guid drawnBy, DateTimeOffset drawnAt, string? reason = null)
     {
         EnsureReportersEditable();
         var order = Domain.Meetings.Lottery.Draw(OnSite().Select(r => r.Id), seed);
@@ -496,8 +530,12 @@ public sealed class Meeting
             throw new DomainException("现场述职对象少于2个，无需抽签。");
         }
 
+        var why = _lotteryHistory.Count == 0
+            ? Text.Optional(reason, LotteryRecord.ReasonMaxLength, "重新抽签的原因", "Reason")
+            : Text.Required(reason, LotteryRecord.ReasonMaxLength, "重新抽签的原因", "Reason");
         Reorder(order);
         Lottery = new LotteryDraw(seed, drawnBy, drawnAt);
+        _lotteryHistory.Add(new LotteryRecord(seed, drawnBy, drawnAt, why, OnSite().Select(r => r.UnitName).ToList()));
     }
 
     public void Exclude(Organization unit, string? reason)
@@ -696,7 +734,7 @@ public sealed class Meeting
         _reporters.Where(r => r.Mode == ReportMode.OnSite).OrderBy(r => r.Order ?? int.MaxValue).ThenBy(r => r.UnitName, StringComparer.Ordinal);
 
     public IEnumerable<Reporter> Written() =>
-        _reporters.Where(r => r.Mode == ReportMode.Written).OrderBy(r => r.UnitName, StringComparer.Ordinal);
+        _reporters.Where(r => r.Mode == ReportMode.Written).OrderBy(r => r.WrittenOrder ?? int.MaxValue).ThenBy(r => r.UnitName, StringComparer.Ordinal);
 
     public int OnSiteCount => _reporters.Count(r => r.Mode == ReportMode.OnSite);
 
@@ -749,7 +787,16 @@ public sealed class Meeting
     private Reporter Find(Guid reporterId) =>
         _reporters.SingleOrDefault(r => r.Id == reporterId) ?? throw new DomainException("述职对象不存在，可能已被他人删除，请刷新页面。");
 
-    /// <summary>On-site reporters keep their relative order and are numbered 1..n; newcomers go last.</summary>
+    /// <summary>Puts a reporter that joined a part of the schedule (on site or written) at its end.</summary>
+    private void PutLast(Reporter reporter)
+    {
+        var onSite = reporter.Mode == ReportMode.OnSite;
+        var last = _reporters.Where(r => r != reporter && r.Mode == reporter.Mode).Max(r => onSite ? r.Order : r.WrittenOrder) ?? 0;
+        reporter.SetOrder(onSite ? last + 1 : null);
+        reporter.SetWrittenOrder(onSite ? null : last + 1);
+    }
+
+    /// <summary>Each part of the schedule keeps its relative order and is numbered 1..n.</summary>
     private void Renumber()
     {
         var order = 1;
@@ -758,9 +805,10 @@ public sealed class Meeting
             reporter.SetOrder(order++);
         }
 
-        foreach (var reporter in _reporters.Where(r => r.Mode == ReportMode.Written))
+        order = 1;
+        foreach (var reporter in Written().ToList())
         {
-            reporter.SetOrder(null);
+            reporter.SetWrittenOrder(order++);
         }
     }
 

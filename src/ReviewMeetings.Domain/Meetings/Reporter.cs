@@ -51,7 +51,12 @@ public sealed class Reporter
     /// <summary>Speaking order among on-site reporters (1 = first); null for written reporters.</summary>
     public int? Order { get; private set; }
 
+    /// <summary>Place among the written reporters (1 = first), as the organizer arranged them; null for on-site reporters.</summary>
+    public int? WrittenOrder { get; private set; }
+
     internal void SetMode(ReportMode mode) => Mode = mode;
 
     internal void SetOrder(int? order) => Order = order;
+
+    internal void SetWrittenOrder(int? order) => WrittenOrder = order;
 }

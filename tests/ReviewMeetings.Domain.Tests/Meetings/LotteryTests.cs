@@ -105,7 +105,7 @@ public sealed class LotteryTests
         meeting.DrawLots(1, QingheDistrict.Organizer, QingheDistrict.Now);
         var ids = meeting.OnSite().Select(r => r.Id).ToList();
 
-        meeting.DrawLots(2, QingheDistrict.Administrator, QingheDistrict.Now.AddHours(1));
+        meeting.DrawLots(2, QingheDistrict.Administrator, QingheDistrict.Now.AddHours(1), "第1街道党工委书记调整");
 
         Assert.Equal(new LotteryDraw(2, QingheDistrict.Administrator, QingheDistrict.Now.AddHours(1)), meeting.Lottery);
         Assert.Equal(Lottery.Draw(ids, 2), meeting.OnSite().Select(r => r.Id));

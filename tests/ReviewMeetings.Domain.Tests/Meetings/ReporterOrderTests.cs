@@ -118,15 +118,6 @@ public sealed class ReporterOrderTests
     }
 
     [Fact]
-    public void Moving_a_written_reporter_is_refused()
-    {
-        var error = Assert.Throws<DomainException>(() => _meeting.Move(_organCommittee, -1));
-
-        Assert.Equal("只有现场述职对象需要排序。", error.Message);
-        Assert.Null(ReporterTests.Of(_meeting, _district.OrganCommittee).Order);
-    }
-
-    [Fact]
     public void Reordering_by_hand_clears_the_record_of_a_draw()
     {
         _meeting.DrawLots(20251201, QingheDistrict.Organizer, QingheDistrict.Now);

@@ -123,12 +123,12 @@ public sealed class ReporterTests
     }
 
     [Fact]
-    public void Written_reporters_have_no_speaking_order_and_are_listed_by_name()
+    public void Written_reporters_have_no_speaking_order_and_are_listed_in_the_order_added()
     {
         var meeting = _district.Meeting().OnSite(_district.Dongcheng).Written(_district.OrganCommittee, _district.EducationBureau).Build();
 
         Assert.All(meeting.Written(), r => Assert.Null(r.Order));
-        Assert.Equal(["区教育局党委", "区直机关工委"], meeting.Written().Select(r => r.UnitName));
+        Assert.Equal(["区直机关工委", "区教育局党委"], meeting.Written().Select(r => r.UnitName));
         Assert.Equal(1, meeting.OnSiteCount);
     }
 
@@ -208,7 +208,7 @@ public sealed class ReporterTests
     }
 
     [Fact]
-    public void Units_switched_to_on_site_together_follow_the_existing_order_by_name()
+    public void Units_switched_to_on_site_together_keep_their_written_order()
     {
         var meeting = _district.Meeting().OnSite(_district.Xicheng).Written(_district.Nanhu, _district.Beishan).Build();
 
@@ -216,7 +216,7 @@ public sealed class ReporterTests
 
         Assert.Equal([1, 2, 3], meeting.OnSite().Select(r => r.Order!.Value));
         Assert.Equal("西城街道党工委", meeting.OnSite().First().UnitName);
-        Assert.Equal(["北山镇党委", "南湖镇党委"], meeting.OnSite().Skip(1).Select(r => r.UnitName));
+        Assert.Equal(["南湖镇党委", "北山镇党委"], meeting.OnSite().Skip(1).Select(r => r.UnitName));
     }
 
     [Fact]

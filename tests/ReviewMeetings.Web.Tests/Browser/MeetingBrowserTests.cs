@@ -56,6 +56,7 @@ public sealed class MeetingBrowserTests(HeadlessChromium chromium) : BrowserTest
         await Page.Keyboard.PressAsync("Enter");
 
         await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("现场述职顺序已调整。");
+        Assert.Equal("下移 " + dragged[0], await Page.EvaluateAsync<string>("document.activeElement.getAttribute('aria-label')"));
         string[] moved = [dragged[1], dragged[0], .. dragged[2..]];
         await Expect(OnSiteItems()).ToHaveTextAsync(Naming(moved));
         Assert.Equal(moved, await OnSiteOrderInDatabaseAsync(meetingId));
@@ -121,6 +122,52 @@ public sealed class MeetingBrowserTests(HeadlessChromium chromium) : BrowserTest
         await SaveScreenshotAsync(Page, "meeting-notice");
 
         await SecretarySeesTheirSlotAsync(title, moved);
+    }
+
+    [Fact]
+    public async Task Reporters_page_keeps_the_focus_on_a_moved_written_reporter_and_confirms_re_drawing_and_removal()
+    {
+        string[] written = ["中共清河经济开发区工作委员会", "中共清河区“两新”组织工作委员会", "中共清河区直属机关工作委员会"];
+        var meetingId = await DbAsync(db => new Builders.MeetingBuilder()
+            .OnSite(StreetsAndTowns[0], StreetsAndTowns[1], StreetsAndTowns[4]).Written(written).SaveAsync(db));
+        await SignInAsync(Page, "organizer");
+        await Page.GotoAsync($"/Meetings/Reporters/{meetingId}");
+        var writtenItems = Page.Locator("#written-list .written-item");
+        await Expect(writtenItems).ToHaveTextAsync(Naming(written));
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "下移 " + written[0], Exact = true }).FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("书面述职顺序已调整。");
+        await Expect(writtenItems).ToHaveTextAsync(Naming([written[1], written[0], written[2]]));
+        Assert.Equal("下移 " + written[0], await Page.EvaluateAsync<string>("document.activeElement.getAttribute('aria-label')"));
+        await AssertNoSeriousAxeViolationsAsync(Page);
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "抽签确定顺序" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("已抽签确定现场述职顺序");
+        await Expect(Page.Locator("#lottery-history tbody tr")).ToHaveCountAsync(1);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "重新抽签" }).ClickAsync();
+        await AcceptConfirmationAsync(Page, "确定重新抽签？");
+        await Expect(Page.Locator("[data-valmsg-for='Reason']")).ToHaveTextAsync("请填写重新抽签的原因。");
+        await Page.GetByLabel("重新抽签的原因").FillAsync("桃源镇党委书记调整");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "重新抽签" }).ClickAsync();
+        var redraw = ConfirmationDialog(Page, "确定重新抽签？");
+        await Expect(redraw).ToContainTextAsync("记录不能删除");
+        await AssertNoSeriousAxeViolationsAsync(Page);
+        await redraw.GetByRole(AriaRole.Button, new() { Name = "重新抽签" }).ClickAsync();
+        await Expect(Page.Locator("#lottery-history tbody tr")).ToHaveCountAsync(2);
+        await Expect(Page.Locator("#lottery-history tbody tr").First).ToContainTextAsync("桃源镇党委书记调整");
+        await AssertNoSeriousAxeViolationsAsync(Page);
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "移除 " + written[2], Exact = true }).ClickAsync();
+        var removal = ConfirmationDialog(Page, $"确定移除“{written[2]}”？");
+        await Expect(removal).ToContainTextAsync("该单位尚未提交述职报告");
+        await removal.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Expect(writtenItems).ToHaveCountAsync(3);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "移除 " + written[2], Exact = true }).ClickAsync();
+        await AcceptConfirmationAsync(Page, $"确定移除“{written[2]}”？");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"已移除“{written[2]}”。");
+        await Expect(writtenItems).ToHaveCountAsync(2);
     }
 
     [Fact]

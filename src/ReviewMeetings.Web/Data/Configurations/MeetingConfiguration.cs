@@ -35,6 +35,12 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
             .Navigation(m => m.Guidance).HasField("_guidance").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(m => m.Exclusions, e => e.ToJson("exclusions"))
             .Navigation(m => m.Exclusions).HasField("_exclusions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(m => m.LotteryHistory, l =>
+            {
+                l.ToJson("lottery_history");
+                l.Property(d => d.Reason).HasMaxLength(LotteryRecord.ReasonMaxLength);
+            })
+            .Navigation(m => m.LotteryHistory).HasField("_lotteryHistory").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsOne(m => m.Lottery, l =>
         {
             l.Property(d => d.Seed).HasColumnName("lottery_seed");

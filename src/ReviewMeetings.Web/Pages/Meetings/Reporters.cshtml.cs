@@ -12,7 +12,10 @@ using ReviewMeetings.Web.Infrastructure;
 
 namespace ReviewMeetings.Web.Pages.Meetings;
 
-/// <summary>Who reports, on site or in writing, and the on-site speaking order (dragged, moved by buttons, or drawn by lot).</summary>
+/// <summary>
+/// Who reports, on site or in writing, and the order of each part: on site dragged, moved by buttons or drawn by lot (every
+/// draw kept); in writing dragged or moved by buttons.
+/// </summary>
 [Authorize(Roles = RoleNames.MeetingStaff)]
 public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, AppDbContext db) : PageModel
 {
@@ -25,11 +28,53 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
     [BindProperty]
     public uint Version { get; set; }
 
+    /// <summary>Why the lots are drawn again; required once a draw exists.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
     public Meeting Meeting { get; private set; } = null!;
 
     public IReadOnlyList<Candidate> Candidates { get; private set; } = [];
 
     public IReadOnlyDictionary<Guid, string> People { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>What each reporter already has that removing it would delete with it.</summary>
+    public IReadOnlyDictionary<Guid, ReporterData> Data { get; private set; } = new Dictionary<Guid, ReporterData>();
+
+    /// <summary>The button that moved a reporter, so that it has the focus again after the page reloads.</summary>
+    public (Guid ReporterId, int Step)? Moved { get; private set; }
+
+    public static Confirmation RedrawConfirmation { get; } = new(
+        "确定重新抽签？",
+        "将用新的随机种子重新确定现场述职顺序，替换当前顺序。本次抽签及填写的原因会与以前的各次抽签一起记入抽签记录，记录不能删除。",
+        "重新抽签");
+
+    public Confirmation RemoveConfirmation(Reporter reporter)
+    {
+        ArgumentNullException.ThrowIfNull(reporter);
+        var data = Data.GetValueOrDefault(reporter.Id) ?? new ReporterData(0, 0, 0);
+        var kept = new List<string>();
+        if (data.ReportVersions > 0)
+        {
+            kept.Add($"已上传或填写的述职报告（共{data.ReportVersions}个版本）");
+        }
+
+        if (data.Comments > 0)
+        {
+            kept.Add($"{data.Comments}条点评");
+        }
+
+        if (data.RectificationItems > 0)
+        {
+            kept.Add($"{data.RectificationItems}条整改事项");
+        }
+
+        var consequence = $"“{reporter.UnitName}”将不再是本次会议的述职对象，从{reporter.Mode.ChineseName()}顺序中删去，测评票上也不再有该单位。"
+            + (kept.Count == 0
+                ? "该单位尚未提交述职报告。"
+                : $"该单位在本次会议的{string.Join("、", kept)}将一并删除，不能恢复；重新添加后需要重新提交。");
+        return new Confirmation($"确定移除“{reporter.UnitName}”？", consequence, "移除");
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await ShowAsync(id, cancellationToken) ? Page() : NotFound();
@@ -48,7 +93,8 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
                 throw new DomainException("所选单位不在本次会议主办单位的管理范围内。");
             }
 
-            foreach (var unit in units)
+            // In the order the units were listed and ticked, which becomes their place in the schedule.
+            foreach (var unit in units.OrderBy(u => unitIds.IndexOf(u.Id)))
             {
                 meeting.AddReporter(unit, mode);
             }
@@ -62,7 +108,17 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
             var name = meeting.Reporters.SingleOrDefault(r => r.Id == reporterId)?.UnitName;
             meeting.RemoveReporter(reporterId);
             return Task.FromResult($"已移除“{name}”。");
-        }, cancellationToken);
+        }, cancellationToken, async meeting =>
+        {
+            // Nothing to confirm when the domain will refuse anyway (meeting under way, reporter gone).
+            if (this.IsConfirmed() || !meeting.ReportersEditable || meeting.Reporters.SingleOrDefault(r => r.Id == reporterId) is not { } reporter)
+            {
+                return null;
+            }
+
+            Data = await LoadDataAsync(meeting.Id, cancellationToken);
+            return this.Confirm(RemoveConfirmation(reporter));
+        });
 
     public Task<IActionResult> OnPostModeAsync(Guid id, Guid reporterId, ReportMode mode, CancellationToken cancellationToken) =>
         ChangeAsync(id, meeting =>
@@ -85,16 +141,30 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
             return Task.FromResult("现场述职顺序已保存。");
         }, cancellationToken);
 
+    public Task<IActionResult> OnPostReorderWrittenAsync(Guid id, List<Guid> order, CancellationToken cancellationToken) =>
+        ChangeAsync(id, meeting =>
+        {
+            meeting.ReorderWritten(order);
+            return Task.FromResult("书面述职顺序已保存。");
+        }, cancellationToken);
+
     public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid reporterId, int step, CancellationToken cancellationToken)
     {
         var result = await ChangeAsync(id, meeting =>
         {
             meeting.Move(reporterId, step);
-            return Task.FromResult("现场述职顺序已调整。");
+            var part = meeting.Reporters.Single(r => r.Id == reporterId).Mode.ChineseName();
+            return Task.FromResult($"{part}顺序已调整。");
         }, cancellationToken);
 
-        // Back to the moved reporter, so a keyboard user can press again without tabbing through the page.
-        return result is RedirectToPageResult redirect ? new RedirectToPageResult(redirect.PageName, redirect.RouteValues) { Fragment = $"reporter-{reporterId}" } : result;
+        // Back on the button just pressed, so a keyboard user can press again without tabbing through the page. Autofocus
+        // rather than a #fragment: a fragment moves the scroll position but leaves the focus on the page body.
+        if (result is RedirectToPageResult)
+        {
+            TempData[MovedKey] = $"{reporterId:N}:{Math.Sign(step)}";
+        }
+
+        return result;
     }
 
     public Task<IActionResult> OnPostDrawAsync(Guid id, CancellationToken cancellationToken) =>
@@ -102,13 +172,44 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
         {
             // The seed comes from a cryptographic source so nobody can steer the draw; it is recorded so anyone can repeat it.
             var seed = RandomNumberGenerator.GetInt32(int.MaxValue);
-            meeting.DrawLots(seed, User.UserId(), saver.Now);
+            meeting.DrawLots(seed, User.UserId(), saver.Now, Reason);
             return Task.FromResult($"已抽签确定现场述职顺序（随机种子 {seed}）。");
-        }, cancellationToken);
+        }, cancellationToken, meeting =>
+        {
+            if (meeting.LotteryHistory.Count == 0 || !meeting.ReportersEditable)
+            {
+                return Task.FromResult<IActionResult?>(null);
+            }
+
+            // The reason is asked before the confirmation, so nobody confirms only to be sent back for it.
+            if (string.IsNullOrWhiteSpace(Reason))
+            {
+                ModelState.AddModelError(nameof(Reason), "请填写重新抽签的原因。");
+                return Task.FromResult<IActionResult?>(null);
+            }
+
+            return Task.FromResult(this.IsConfirmed() ? null : this.Confirm(RedrawConfirmation));
+        });
+
+    /// <summary>Whether this move button is the one to focus: the one just pressed, or its neighbour if it is now disabled.</summary>
+    public bool Focus(Reporter reporter, int step, int count)
+    {
+        ArgumentNullException.ThrowIfNull(reporter);
+        if (Moved is not { } moved || moved.ReporterId != reporter.Id)
+        {
+            return false;
+        }
+
+        var position = reporter.Mode == ReportMode.OnSite ? reporter.Order : reporter.WrittenOrder;
+        var pressedEnabled = moved.Step < 0 ? position > 1 : position < count;
+        return pressedEnabled ? step == moved.Step : step == -moved.Step;
+    }
 
     public string Person(Guid id) => People.TryGetValue(id, out var name) ? name : "";
 
-    private async Task<IActionResult> ChangeAsync(Guid id, Func<Meeting, Task<string>> change, CancellationToken cancellationToken)
+    /// <param name="before">Runs before any change: returns a page instead (a confirmation), or adds form errors to stop.</param>
+    private async Task<IActionResult> ChangeAsync(
+        Guid id, Func<Meeting, Task<string>> change, CancellationToken cancellationToken, Func<Meeting, Task<IActionResult?>>? before = null)
     {
         var meeting = await access.FindManageableAsync(id, cancellationToken);
         if (meeting is null)
@@ -116,7 +217,12 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
             return NotFound();
         }
 
-        if (await saver.TryChangeAsync(meeting, Version, ModelState, change) is { } message)
+        if (before is not null && await before(meeting) is { } instead)
+        {
+            return instead;
+        }
+
+        if (ModelState.IsValid && await saver.TryChangeAsync(meeting, Version, ModelState, change) is { } message)
         {
             TempData["Message"] = message;
             return RedirectToPage(new { id, Category, Type });
@@ -152,12 +258,29 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
         Candidates = await candidates.OrderBy(o => o.Category).ThenBy(o => o.Name)
             .Select(o => new Candidate(o.Id, o.Name, o.Category, o.Type, o.Secretary == null ? null : o.Secretary.Name))
             .ToListAsync(cancellationToken);
-        if (meeting.Lottery is { } draw)
+        var drawers = meeting.LotteryHistory.Select(d => d.DrawnBy).Distinct().ToList();
+        People = await db.Users.Where(u => drawers.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        Data = await LoadDataAsync(meeting.Id, cancellationToken);
+        if (TempData[MovedKey] is string moved && moved.Split(':') is [var reporter, var step]
+            && Guid.TryParse(reporter, out var reporterId) && int.TryParse(step, out var direction))
         {
-            People = await db.Users.Where(u => u.Id == draw.DrawnBy).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            Moved = (reporterId, direction);
         }
 
         return true;
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, ReporterData>> LoadDataAsync(Guid meetingId, CancellationToken cancellationToken)
+    {
+        var versions = await db.WrittenReports.Where(r => r.MeetingId == meetingId)
+            .Select(r => new { r.ReporterId, Count = r.Versions.Count }).ToDictionaryAsync(r => r.ReporterId, r => r.Count, cancellationToken);
+        var comments = await db.Comments.Where(c => c.MeetingId == meetingId).GroupBy(c => c.ReporterId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var items = await db.RectificationItems.Where(i => db.Reporters.Any(r => r.Id == i.ReporterId && r.MeetingId == meetingId))
+            .GroupBy(i => i.ReporterId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return versions.Keys.Concat(comments.Keys).Concat(items.Keys).Distinct().ToDictionary(
+            id => id,
+            id => new ReporterData(versions.GetValueOrDefault(id), comments.GetValueOrDefault(id), items.GetValueOrDefault(id)));
     }
 
     private IQueryable<Organization> HostSubtree(Meeting meeting)
@@ -165,6 +288,10 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
         var hostPath = db.Organizations.Where(o => o.Id == meeting.OrganizationId).Select(o => o.Path);
         return db.Organizations.Where(o => o.IsActive && o.Id != meeting.OrganizationId && hostPath.Any(p => o.Path.StartsWith(p)));
     }
+
+    private const string MovedKey = "MovedReporter";
+
+    public sealed record ReporterData(int ReportVersions, int Comments, int RectificationItems);
 
     public sealed record Candidate(Guid Id, string Name, OrganizationCategory Category, OrganizationType Type, string? SecretaryName);
 }

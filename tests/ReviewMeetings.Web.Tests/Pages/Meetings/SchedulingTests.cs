@@ -250,7 +250,8 @@ public sealed class SchedulingTests : AppTest
         var secondPage = await second.GetAsync($"/Meetings/Reporters/{id}");
 
         using var moved = await first.SubmitAsync(firstPage, "form[action*='handler=Draw']", []);
-        using var stale = await second.SubmitAsync(secondPage, "form[action*='handler=Remove']", []);
+        using var unconfirmed = await second.SubmitAsync(secondPage, "form[action*='handler=Remove']", []);
+        using var stale = await second.ConfirmAsync(unconfirmed);
 
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Contains("这次会议刚被他人修改过", (await Session.ParseAsync(stale)).Summary(), StringComparison.Ordinal);
