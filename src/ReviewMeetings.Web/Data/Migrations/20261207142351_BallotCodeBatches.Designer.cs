@@ -936,6 +936,10 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("unit_type");
 
+                    b.Property<int?>("WrittenOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("written_order");
+
                     b.HasKey("Id")
                         .HasName("pk_reporters");
 
@@ -1913,11 +1917,46 @@ namespace ReviewMeetings.Web.Data.Migrations
                                 .HasConstraintName("fk_meetings_meetings_id");
                         });
 
+                    b.OwnsMany("ReviewMeetings.Domain.Meetings.LotteryRecord", "LotteryHistory", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("DrawnAt");
+
+                            b1.Property<Guid>("DrawnBy");
+
+                            b1.PrimitiveCollection<string>("Order")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(200);
+
+                            b1.Property<long>("Seed");
+
+                            b1.HasKey("MeetingId", "__synthesizedOrdinal")
+                                .HasName("pk_meetings");
+
+                            b1.ToTable("meetings");
+
+                            b1
+                                .ToJson("lottery_history")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId")
+                                .HasConstraintName("fk_meetings_meetings_meeting_id");
+                        });
+
                     b.Navigation("Exclusions");
 
                     b.Navigation("Guidance");
 
                     b.Navigation("Lottery");
+
+                    b.Navigation("LotteryHistory");
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Meetings.Reporter", b =>
