@@ -118,7 +118,7 @@ public sealed class BallotCodeBatch
         var used = codes.Count(c => c.State == BallotCodeState.Used);
         if (used > 0)
         {
-            throw new DomainException($"该批已有{used}个测评码投票，说明测评票已发出，不能整批作废。请逐个作废遗失的测评码，或登记未发放的测评码。");
+            throw new DomainException("该批已有测评码投票，说明测评票已发出，不能整批作废。请逐个作废遗失的测评码，或登记未发放的测评码。");
         }
 
         foreach (var code in codes)

@@ -1,6 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ReviewMeetings.Web.Documents;
+using ReviewMeetings.Web.Tests.Builders;
 using static Microsoft.Playwright.Assertions;
 using static ReviewMeetings.Web.Tests.Pages.Rectification.RectificationArrange;
 
@@ -49,5 +51,53 @@ public sealed class DownloadBrowserTests(HeadlessChromium chromium) : BrowserTes
         await Expect(button).ToHaveTextAsync("生成PDF");
         await Task.Delay(500);
         Assert.Equal(before + 1, renderer.Started);
+    }
+
+    [Fact]
+    public async Task Ballot_code_pdf_button_is_busy_and_a_double_click_issues_and_renders_one_batch()
+    {
+        var id = await DbAsync(db => new MeetingBuilder().OnSite("中共清河区东城街道工作委员会").Published().SaveAsync(db));
+        await DbAsync(async db =>
+        {
+            var meeting = await db.Meetings.SingleAsync(m => m.Id == id);
+            meeting.StartSession(Guid.NewGuid(), DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        var renderer = Factory.Services.GetRequiredService<PdfRenderer>();
+        await SignInAsync(Page, "organizer");
+        await Page.GotoAsync($"/Evaluation/Codes/{id}");
+        await Page.RouteAsync("**/Evaluation/CodeBatch/*handler=Pdf*", async route =>
+        {
+            var response = await route.FetchAsync();
+            // Long enough for the axe scan below to finish before the page loads afresh after the download.
+            await Task.Delay(5000);
+            await route.FulfillAsync(new() { Response = response });
+        });
+        var before = renderer.Started;
+        var row = Page.GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "生成并打印", Exact = true }) }).First;
+        var groupName = await row.GetAttributeAsync("data-group");
+        await row.GetByLabel($"为“{groupName}”生成的数量", new() { Exact = true }).FillAsync("3");
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = $"生成PDF（{groupName}）", Exact = true })).ToBeVisibleAsync();
+        var button = row.Locator("button[name=format][value=pdf]");
+        var download = Page.WaitForDownloadAsync(new() { Timeout = 120_000 });
+        await button.ClickAsync();
+        await button.ClickAsync(new() { Force = true });
+
+        await Expect(button).ToHaveAttributeAsync("aria-busy", "true");
+        await Expect(button).ToBeDisabledAsync();
+        await Expect(button).ToHaveAccessibleNameAsync($"正在生成…生成PDF（{groupName}）");
+        await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "正在生成文件" })).ToBeVisibleAsync();
+        await AssertNoSeriousAxeViolationsAsync(Page);
+
+        Assert.EndsWith("测评码.pdf", (await download).SuggestedFilename, StringComparison.Ordinal);
+        await Task.Delay(500);
+        Assert.Equal(before + 1, renderer.Started);
+        Assert.Equal(1, await DbAsync(db => db.BallotCodeBatches.CountAsync(b => b.MeetingId == id)));
+        Assert.Equal(3, await DbAsync(db => db.BallotCodes.CountAsync(c => c.MeetingId == id)));
+
+        // The page then loads afresh, so the next press issues a new batch rather than landing on this one.
+        await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "正在生成文件" })).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await Expect(Page.Locator($"[data-group='{groupName}']").GetByRole(AriaRole.Button, new() { Name = "补发备用码", Exact = true }))
+            .ToBeVisibleAsync(new() { Timeout = 30_000 });
     }
 }

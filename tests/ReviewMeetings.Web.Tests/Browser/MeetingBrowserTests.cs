@@ -146,9 +146,10 @@ public sealed class MeetingBrowserTests(HeadlessChromium chromium) : BrowserTest
         await Page.GetByRole(AriaRole.Button, new() { Name = "抽签确定顺序" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("已抽签确定现场述职顺序");
         await Expect(Page.Locator("#lottery-history tbody tr")).ToHaveCountAsync(1);
+        // Without a reason nobody is asked to confirm: the message comes first, next to the field.
         await Page.GetByRole(AriaRole.Button, new() { Name = "重新抽签" }).ClickAsync();
-        await AcceptConfirmationAsync(Page, "确定重新抽签？");
         await Expect(Page.Locator("[data-valmsg-for='Reason']")).ToHaveTextAsync("请填写重新抽签的原因。");
+        await Expect(ConfirmationDialog(Page, "确定重新抽签？")).ToHaveCountAsync(0);
         await Page.GetByLabel("重新抽签的原因").FillAsync("桃源镇党委书记调整");
         await Page.GetByRole(AriaRole.Button, new() { Name = "重新抽签" }).ClickAsync();
         var redraw = ConfirmationDialog(Page, "确定重新抽签？");

@@ -66,6 +66,9 @@ namespace ReviewMeetings.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // The state 未发放 is new: the older schema knows it as voided (not handed out, not usable).
+            migrationBuilder.Sql("UPDATE ballot_codes SET state = 'Voided' WHERE state = 'NotHandedOut';");
+
             migrationBuilder.DropForeignKey(
                 name: "fk_ballot_codes_ballot_code_batches_batch_id",
                 table: "ballot_codes");

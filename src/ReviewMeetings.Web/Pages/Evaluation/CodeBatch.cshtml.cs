@@ -30,7 +30,8 @@ public sealed class CodeBatchModel(MeetingAccess access, AppDbContext db, CodeRe
 
     public string IssuedBy { get; private set; } = "";
 
-    public int UsedCount { get; private set; }
+    /// <summary>Codes stop changing once the results are published: voiding would change published counts.</summary>
+    public bool CanVoid => !Batch.Voided && Meeting.Status < MeetingStatus.ResultsPublished;
 
     /// <summary>The slips to print, when the current user may still see them; empty otherwise.</summary>
     public IReadOnlyList<Slip> Slips { get; private set; } = [];
@@ -74,11 +75,17 @@ public sealed class CodeBatchModel(MeetingAccess access, AppDbContext db, CodeRe
         }
     }
 
-    public async Task<IActionResult> OnPostVoidAsync(Guid id, uint version, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostVoidAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
+        }
+
+        if (Meeting.Status >= MeetingStatus.ResultsPublished)
+        {
+            ModelState.AddModelError("", "测评结果已公布，测评码不能再作废。");
+            return Page();
         }
 
         if (string.IsNullOrWhiteSpace(Reason))
@@ -92,8 +99,10 @@ public sealed class CodeBatchModel(MeetingAccess access, AppDbContext db, CodeRe
             return this.Confirm(VoidConfirmation);
         }
 
+        // No version from the form: reading the page after the reprint window erases the sealed codes, which changes
+        // the row without anyone editing it. What matters is checked here: not voided (the domain) and no code used
+        // (the conditional update below), both against the row as stored now.
         var batch = await db.BallotCodeBatches.SingleAsync(b => b.Id == id, cancellationToken);
-        db.Entry(batch).Property(b => b.Version).OriginalValue = version;
         var codes = await db.BallotCodes.AsNoTracking().Where(c => c.BatchId == id).ToListAsync(cancellationToken);
         try
         {
@@ -161,7 +170,9 @@ public sealed class CodeBatchModel(MeetingAccess access, AppDbContext db, CodeRe
         Meeting = meeting;
         GroupName = meeting.Attendance.SingleOrDefault(g => g.Id.ToString() == batch.GroupKey)?.Name ?? "";
         IssuedBy = await db.Users.Where(u => u.Id == batch.IssuedBy).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "";
-        UsedCount = await db.BallotCodes.CountAsync(c => c.BatchId == id && c.State == BallotCodeState.Used, cancellationToken);
+
+        // The slips hold live codes: never kept by the browser or a proxy, so Back or History cannot show them again.
+        Response.Headers.CacheControl = "no-store";
         var codes = reprints.Codes(batch, User.UserId());
         Slips = codes?.Select(code => Slip.For(code, GroupName, $"{Request.Scheme}://{Request.Host}/v/{code}")).ToList() ?? [];
         return true;

@@ -43,6 +43,9 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
 
     public bool CanIssue => Meeting.Status is not (MeetingStatus.Closed or MeetingStatus.ResultsPublished or MeetingStatus.Archived);
 
+    /// <summary>Codes stop changing once the results are published: voiding would change published counts.</summary>
+    public bool CanVoid => Meeting.Status < MeetingStatus.ResultsPublished;
+
     /// <summary>A fresh batch id for one issuing form: posting that form again finds the batch it made.</summary>
     public static Guid NewBatchId() => Guid.NewGuid();
 
@@ -56,10 +59,19 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
             return NotFound();
         }
 
-        // The same form posted again: the batch exists, show it rather than issue another.
-        if (await db.BallotCodeBatches.AnyAsync(b => b.Id == batchId && b.MeetingId == id, cancellationToken))
+        // The same form posted again: the batch exists, show it rather than issue another. A form brought back (Back)
+        // and changed is not a repeat: say so rather than show a batch the user did not ask for.
+        var earlier = await db.BallotCodeBatches.AsNoTracking().Where(b => b.Id == batchId && b.MeetingId == id)
+            .Select(b => new { b.GroupKey, b.Count }).SingleOrDefaultAsync(cancellationToken);
+        if (earlier is not null)
         {
-            return ToBatch(batchId, format);
+            if (earlier.GroupKey == groupId.ToString() && earlier.Count == count)
+            {
+                return ToBatch(batchId, format);
+            }
+
+            ModelState.AddModelError("", $"这张表单已经生成过一批测评码（{earlier.Count}个），没有再生成。请在下方重新填写数量后生成。");
+            return Page();
         }
 
         var group = Meeting.Attendance.SingleOrDefault(g => g.Id == groupId);
@@ -110,6 +122,12 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
         if (stored is null)
         {
             ModelState.AddModelError("code", "没有找到这个测评码，请核对后重新输入。");
+            return Page();
+        }
+
+        if (!CanVoid)
+        {
+            ModelState.AddModelError("code", "测评结果已公布，测评码不能再作废。");
             return Page();
         }
 
@@ -183,6 +201,9 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
         }
 
         Meeting = meeting;
+
+        // A form rendered here carries a fresh batch id: Back must load it again, never show a used one from the cache.
+        Response.Headers.CacheControl = "no-store";
         var counts = await db.BallotCodes.Where(c => c.MeetingId == id)
             .GroupBy(c => new { c.GroupKey, c.State })
             .Select(g => new { g.Key.GroupKey, g.Key.State, Count = g.Count() })

@@ -1,5 +1,7 @@
 // Irreversible steps: a button or form with data-confirm asks in a modal dialog before it posts. On 确定 the form is
 // posted with confirmed=true; without script the server answers an unconfirmed post with a confirmation page instead.
+// data-confirm-requires="field" names a field the step needs (e.g. a reason): while it is empty the form is posted
+// without asking, so the server's message appears next to the field before anyone is asked to confirm.
 (function () {
     "use strict";
     let dialog = null;
@@ -45,6 +47,11 @@
         const source = submitter && submitter.hasAttribute("data-confirm") ? submitter
             : form.hasAttribute("data-confirm") ? form : null;
         if (!source || form.dataset.confirming === "yes") {
+            return;
+        }
+        const required = source.getAttribute("data-confirm-requires");
+        const field = required ? form.elements.namedItem(required) : null;
+        if (field && typeof field.value === "string" && field.value.trim() === "") {
             return;
         }
         event.preventDefault();

@@ -32,6 +32,14 @@
                 control.removeAttribute("aria-disabled");
             }
         }
+        // An aria-label must keep containing the visible text (label-content-name-mismatch): name the busy text too.
+        if (busy && control.hasAttribute("aria-label")) {
+            control.dataset.downloadAriaLabel = control.getAttribute("aria-label");
+            control.setAttribute("aria-label", busyText + control.dataset.downloadAriaLabel);
+        } else if (!busy && control.dataset.downloadAriaLabel !== undefined) {
+            control.setAttribute("aria-label", control.dataset.downloadAriaLabel);
+            delete control.dataset.downloadAriaLabel;
+        }
         if (busy) {
             control.dataset.downloadLabel = control.innerHTML;
             control.innerHTML = "<span class=\"spinner-border spinner-border-sm me-1\" aria-hidden=\"true\"></span>" + busyText;
@@ -50,7 +58,9 @@
         return plain ? plain[1] : "";
     }
 
-    async function download(control, url) {
+    // post: { form, submitter, body } when the file comes from a POST (e.g. issuing ballot codes as a PDF), else null.
+    // The body is read before the button turns busy: a disabled button's name and value would not be sent.
+    async function download(control, url, post) {
         if (control.dataset.downloadBusy === "true") {
             return;
         }
@@ -58,11 +68,20 @@
         setBusy(control, true);
         status.textContent = "正在生成文件，请稍候，不要重复点击。";
         try {
-            const response = await fetch(url, { credentials: "same-origin" });
+            const response = post
+                ? await fetch(url, { method: "POST", body: post.body, credentials: "same-origin" })
+                : await fetch(url, { credentials: "same-origin" });
             const type = response.headers.get("Content-Type") || "";
             if (!response.ok || type.indexOf("text/html") === 0) {
-                // Not a file: an error page or a message for the page; show it as a plain request would.
-                window.location.href = response.url || url;
+                // Not a file: an error page or a message for the page; show it as a plain request would. A POST is
+                // sent again by the browser itself, which is safe only because such forms are idempotent.
+                if (post) {
+                    setBusy(control, false);
+                    post.form.dataset.downloadNative = "yes";
+                    post.form.requestSubmit(post.submitter);
+                } else {
+                    window.location.href = response.url || url;
+                }
                 return;
             }
             const blob = await response.blob();
@@ -75,6 +94,10 @@
             link.remove();
             setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
             status.textContent = "文件已生成，开始下载。";
+            if (post && post.form.hasAttribute("data-download-reload")) {
+                // The page's counts changed and its form must not post the same request again: load it afresh.
+                setTimeout(function () { window.location.reload(); }, 1500);
+            }
         } catch (error) {
             status.textContent = "生成失败，请检查网络后重试。";
         } finally {
@@ -89,6 +112,18 @@
         }
         event.preventDefault();
         download(link, link.href);
+    });
+
+    // A POST form whose submit button is marked data-download (idempotent forms only).
+    document.addEventListener("submit", function (event) {
+        const form = event.target;
+        const submitter = event.submitter;
+        if (!submitter || !submitter.hasAttribute("data-download") || event.defaultPrevented
+            || (form.method || "get").toLowerCase() !== "post" || form.dataset.downloadNative === "yes") {
+            return;
+        }
+        event.preventDefault();
+        download(submitter, submitter.hasAttribute("formaction") ? submitter.formAction : form.action, { form: form, submitter: submitter, body: new FormData(form, submitter) });
     });
 
     document.addEventListener("submit", function (event) {

@@ -302,6 +302,80 @@ public sealed class CodeBatchTests : EvaluationTest
         Assert.Equal(BallotCodeState.Used, await StateAsync(codes[0]));
     }
 
+    [Fact]
+    public async Task A_form_brought_back_and_changed_issues_nothing_and_says_so_and_pages_with_codes_are_never_cached()
+    {
+        var meeting = await EvaluatingMeetingAsync();
+        using var organizer = await SignInAsync("organizer");
+        var page = await organizer.GetAsync($"/Evaluation/Codes/{meeting}");
+        using var issued = await IssueFormAsync(organizer, page, 6);
+
+        // Back, then another count in the same (cached) form: not a repeat of the first press, and not a new batch.
+        using var changed = await IssueFormAsync(organizer, page, 2);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Contains("这张表单已经生成过一批测评码（6个），没有再生成", (await Session.ParseAsync(changed)).Summary(), StringComparison.Ordinal);
+        Assert.Single(await BatchesAsync(meeting));
+        Assert.Equal(6, await DbAsync(db => db.BallotCodes.CountAsync(c => c.MeetingId == meeting)));
+
+        // The browser must not keep the slips (live codes) nor the form (its batch id) for Back or History.
+        using var batchPage = await organizer.Client.GetAsync(issued.Headers.Location);
+        using var codesPage = await organizer.Client.GetAsync($"/Evaluation/Codes/{meeting}");
+        Assert.Contains("no-store", batchPage.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("no-store", codesPage.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_batch_page_reads_the_same_whether_or_not_its_code_has_voted_and_a_batch_is_voided_after_its_window()
+    {
+        var meeting = await EvaluatingMeetingAsync();
+        using var organizer = await SignInAsync("organizer");
+        using var issued = await IssueFormAsync(organizer, await organizer.GetAsync($"/Evaluation/Codes/{meeting}"), 1);
+        var url = issued.Headers.Location!.OriginalString;
+        var code = SlipCodes(await organizer.GetAsync(url))[0];
+        _clock.Now = _clock.Now.AddMinutes(11);
+
+        // A replacement slip for one named voter: its batch page must not tell staff whether that voter has voted.
+        var before = (await organizer.GetAsync(url)).MainText();
+        await VoteAsync(code, blank: false);
+        Assert.Equal(before, (await organizer.GetAsync(url)).MainText());
+
+        // Another one-code batch, opened once after its window (which erases the sealed codes) and then voided.
+        using var second = await IssueFormAsync(organizer, await organizer.GetAsync($"/Evaluation/Codes/{meeting}"), 1);
+        var secondUrl = second.Headers.Location!.OriginalString;
+        var form = await organizer.GetAsync(secondUrl);
+        _clock.Now = _clock.Now.AddMinutes(11);
+        await organizer.GetAsync(secondUrl);
+        using var voided = await organizer.ConfirmAsync(await organizer.SubmitAsync(form, "form[action*='handler=Void']", new() { ["Reason"] = "打印错位" }));
+        Assert.Equal(HttpStatusCode.Redirect, voided.StatusCode);
+    }
+
+    [Fact]
+    public async Task Once_the_results_are_published_no_code_or_batch_can_be_voided()
+    {
+        var meeting = await EvaluatingMeetingAsync();
+        using var organizer = await SignInAsync("organizer");
+        using var issued = await IssueFormAsync(organizer, await organizer.GetAsync($"/Evaluation/Codes/{meeting}"), 2);
+        var url = issued.Headers.Location!.OriginalString;
+        var codes = SlipCodes(await organizer.GetAsync(url));
+        var batchForm = await organizer.GetAsync(url);
+        var codesForm = await organizer.GetAsync($"/Evaluation/Codes/{meeting}");
+        await DbAsync(async db =>
+        {
+            var m = await db.Meetings.SingleAsync(x => x.Id == meeting);
+            m.Close(Guid.NewGuid(), _clock.GetUtcNow());
+            m.PublishResults(Guid.NewGuid(), _clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Null((await organizer.GetAsync(url)).QuerySelector("form[action*='handler=Void']"));
+        Assert.Null((await organizer.GetAsync($"/Evaluation/Codes/{meeting}")).QuerySelector("form[action*='handler=Void']"));
+        using var staleBatch = await organizer.SubmitAsync(batchForm, "form[action*='handler=Void']", new() { ["Reason"] = "补录" });
+        Assert.Contains("测评结果已公布，测评码不能再作废。", (await Session.ParseAsync(staleBatch)).Summary(), StringComparison.Ordinal);
+        using var staleCode = await organizer.SubmitAsync(codesForm, "form[action*='handler=Void']", new() { ["code"] = codes[0] });
+        Assert.Contains("测评结果已公布，测评码不能再作废。", (await Session.ParseAsync(staleCode)).Summary(), StringComparison.Ordinal);
+        Assert.All(await DbAsync(db => db.BallotCodes.Select(c => c.State).ToListAsync()), s => Assert.Equal(BallotCodeState.Issued, s));
+    }
+
     private Task<BallotCodeState> StateAsync(string code)
     {
         var hash = CodeHash(code);
