@@ -14,13 +14,7 @@ public sealed class DownloadBrowserTests(HeadlessChromium chromium) : BrowserTes
     [Fact]
     public async Task Ledger_pdf_button_is_busy_with_a_status_message_and_a_double_click_renders_once()
     {
-        var id = await DbAsync(db => ClosedMeetingWithCommentsAsync(db));
-        await DbAsync(async db =>
-        {
-            await ReleaseAsync(db, id);
-            await SpreadOverTheLoopAsync(db, id);
-            return id;
-        });
+        var id = await LedgerMeetingAsync(DbAsync);
         var renderer = Factory.Services.GetRequiredService<PdfRenderer>();
         await SignInAsync(Page, "organizer");
         await Page.GotoAsync($"/Rectification/Ledger?meeting={id}");

@@ -127,13 +127,7 @@ public sealed class PhoneLayoutBrowserTests(HeadlessChromium chromium) : Browser
     [Fact]
     public async Task Secretarys_rectification_list_on_a_phone_shows_each_item_as_a_card_without_squeezed_columns()
     {
-        var id = await DbAsync(db => ClosedMeetingWithCommentsAsync(db));
-        await DbAsync(async db =>
-        {
-            await ReleaseAsync(db, id);
-            await SpreadOverTheLoopAsync(db, id);
-            return id;
-        });
+        var id = await LedgerMeetingAsync(DbAsync);
         await SignInAsync(Page, "secretary");
         await Page.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
         await Page.GotoAsync("/Rectification");

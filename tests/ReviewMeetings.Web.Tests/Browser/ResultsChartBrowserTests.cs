@@ -67,24 +67,7 @@ public sealed class ResultsChartBrowserTests(HeadlessChromium chromium) : Browse
     private async Task<Guid> VotedMeetingAsync()
     {
         var id = await DbAsync(db => new MeetingBuilder().OnSite(Dongcheng, Xicheng, Taoyuan).CommentedBy("leader").Published().SaveAsync(db));
-        await DbAsync(async db =>
-        {
-            var meeting = await db.Meetings.Include(m => m.Reporters).Include(m => m.Attendance).SingleAsync(m => m.Id == id);
-            meeting.StartSession(Guid.NewGuid(), DateTimeOffset.UtcNow);
-            meeting.StartEvaluation(Guid.NewGuid(), DateTimeOffset.UtcNow);
-            var rules = EvaluationModel.EffectiveRules(meeting);
-            var group = meeting.Attendance.OrderBy(g => g.Order).Last().Id.ToString();
-            db.BallotCodes.AddRange(BallotCode.Issue(id, group, 6, CodeHashKey).Select(x => x.Code));
-            var d = meeting.Reporters.Single(r => r.UnitName == Dongcheng).Id;
-            var x = meeting.Reporters.Single(r => r.UnitName == Xicheng).Id;
-            var reporters = meeting.Reporters.Select(r => r.Id).ToList();
-            foreach (var (dg, xg) in new[] { ("好", "好"), ("好", (string?)null), ("较好", null), ("一般", "差") })
-            {
-                db.Ballots.Add(Ballot.Cast(id, group, new Dictionary<Guid, string?> { [d] = dg, [x] = xg }, reporters, rules));
-            }
-
-            return await db.SaveChangesAsync();
-        });
+        await DbAsync(db => FourBallots.CastAsync(db, id, CodeHashKey));
         return id;
     }
 }

@@ -10,19 +10,6 @@ namespace ReviewMeetings.Web.Tests.Pages.Documents;
 
 public sealed class LedgerPdfTests : AppTest
 {
-    /// <summary>A released 2025 meeting whose four items stand at every status, one of them overdue.</summary>
-    private async Task<Guid> LedgerMeetingAsync()
-    {
-        var id = await DbAsync(db => ClosedMeetingWithCommentsAsync(db));
-        await DbAsync(async db =>
-        {
-            await ReleaseAsync(db, id);
-            await SpreadOverTheLoopAsync(db, id);
-            return id;
-        });
-        return id;
-    }
-
     private static async Task<byte[]> PdfAsync(Session session, string query)
     {
         using var response = await session.Client.GetAsync(new Uri($"/Rectification/Ledger?handler=Print&pdf=true{query}", UriKind.Relative));
@@ -39,7 +26,7 @@ public sealed class LedgerPdfTests : AppTest
     [Fact]
     public async Task Meeting_ledger_pdf_is_landscape_and_lists_every_item_with_the_status_counts_from_the_database()
     {
-        var id = await LedgerMeetingAsync();
+        var id = await LedgerMeetingAsync(DbAsync);
         using var organizer = await SignInAsync("organizer");
 
         using var response = await organizer.Client.GetAsync(new Uri($"/Rectification/Ledger?handler=Print&pdf=true&meeting={id}", UriKind.Relative));
@@ -75,7 +62,7 @@ public sealed class LedgerPdfTests : AppTest
     [Fact]
     public async Task Printed_ledger_honours_the_filters_of_the_ledger_page()
     {
-        var id = await LedgerMeetingAsync();
+        var id = await LedgerMeetingAsync(DbAsync);
         using var organizer = await SignInAsync("organizer");
 
         var overdue = TextOf(await PdfAsync(organizer, $"&meeting={id}&overdue=true"), contentOrder: true);
@@ -93,7 +80,7 @@ public sealed class LedgerPdfTests : AppTest
     [Fact]
     public async Task Long_ledger_repeats_the_table_header_and_numbers_every_page()
     {
-        var id = await LedgerMeetingAsync();
+        var id = await LedgerMeetingAsync(DbAsync);
         await DbAsync(async db =>
         {
             var reporter = await db.Reporters.SingleAsync(r => r.MeetingId == id && r.UnitName == Dongcheng);
@@ -123,7 +110,7 @@ public sealed class LedgerPdfTests : AppTest
     [Fact]
     public async Task Subtree_ledger_is_named_after_the_users_district_and_leaves_out_other_districts()
     {
-        var id = await LedgerMeetingAsync();
+        var id = await LedgerMeetingAsync(DbAsync);
         using var organizer = await SignInAsync("organizer");
         using var liulin = await SignInAsync("organizer.liulin");
 
@@ -145,7 +132,7 @@ public sealed class LedgerPdfTests : AppTest
     [InlineData("leader")]
     public async Task Secretaries_and_leaders_cannot_print_the_ledger(string user)
     {
-        var id = await LedgerMeetingAsync();
+        var id = await LedgerMeetingAsync(DbAsync);
         using var session = await SignInAsync(user);
 
         Assert.Equal(HttpStatusCode.Forbidden, await session.StatusOfAsync("/Rectification/Ledger"));
@@ -155,7 +142,7 @@ public sealed class LedgerPdfTests : AppTest
     [Fact]
     public async Task Observer_prints_the_ledger_and_the_page_offers_preview_and_pdf_with_the_current_filters()
     {
-        var id = await LedgerMeetingAsync();
+        var id = await LedgerMeetingAsync(DbAsync);
         using var observer = await SignInAsync("observer");
 
         var page = await observer.GetAsync($"/Rectification/Ledger?meeting={id}&status=InProgress");

@@ -14,26 +14,13 @@ namespace ReviewMeetings.Web.Tests.Pages.Rectification;
 /// </summary>
 public sealed class LedgerFiguresTests : AppTest
 {
-    /// <summary>A released 2025 meeting whose four items stand at every status, one of them overdue.</summary>
-    private async Task<Guid> LedgerMeetingAsync()
-    {
-        var id = await DbAsync(db => ClosedMeetingWithCommentsAsync(db));
-        await DbAsync(async db =>
-        {
-            await ReleaseAsync(db, id);
-            await SpreadOverTheLoopAsync(db, id);
-            return id;
-        });
-        return id;
-    }
-
     private Task<List<RectificationItem>> ItemsAsync(Guid meetingId) =>
         DbAsync(db => db.RectificationItems.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync());
 
     [Fact]
     public async Task Ledger_page_totals_count_every_status_and_the_page_and_pdf_call_the_rate_completion_rate()
     {
-        var id = await LedgerMeetingAsync();
+        var id = await LedgerMeetingAsync(DbAsync);
         var items = await ItemsAsync(id);
         using var organizer = await SignInAsync("organizer");
 
@@ -59,7 +46,7 @@ public sealed class LedgerFiguresTests : AppTest
     [Fact]
     public async Task Excel_ledger_ends_with_a_summary_of_the_counts_by_status_overdue_and_the_completion_rate()
     {
-        var id = await LedgerMeetingAsync();
+        var id = await LedgerMeetingAsync(DbAsync);
         var items = await ItemsAsync(id);
         using var organizer = await SignInAsync("organizer");
 

@@ -43,6 +43,22 @@ internal static class RectificationArrange
     }
 
     /// <summary>Releases the feedback as the comments page does: the final comments' problems become problem-list items.</summary>
+    /// <summary>
+    /// A released 2025 meeting whose four items stand at every status, one of them overdue. Two units of work, as the
+    /// release must be saved before the items move: <paramref name="inDb"/> runs each on its own context (AppTest.DbAsync).
+    /// </summary>
+    public static async Task<Guid> LedgerMeetingAsync(Func<Func<AppDbContext, Task<Guid>>, Task<Guid>> inDb)
+    {
+        ArgumentNullException.ThrowIfNull(inDb);
+        var id = await inDb(db => ClosedMeetingWithCommentsAsync(db));
+        return await inDb(async db =>
+        {
+            await ReleaseAsync(db, id);
+            await SpreadOverTheLoopAsync(db, id);
+            return id;
+        });
+    }
+
     public static async Task ReleaseAsync(AppDbContext db, Guid meetingId)
     {
         var meeting = await db.Meetings.Include(m => m.Reporters).SingleAsync(m => m.Id == meetingId);
