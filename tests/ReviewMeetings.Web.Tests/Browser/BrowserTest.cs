@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -28,7 +26,7 @@ public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFi
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Factory.AddTestServices(services => services.AddSingleton<IStartupFilter>(_documents));
+        Factory.AddTestServices(services => services.AddSingleton<IStartupFilter>(_documents).AddSingleton<IStartupFilter, Axe.ScriptFilter>());
         Factory.StartServer();
         var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
@@ -114,10 +112,8 @@ public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFi
     /// <summary>Fails on any axe-core violation rated serious or critical, naming the rule and the offending elements.</summary>
     protected static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
     {
-        ArgumentNullException.ThrowIfNull(page);
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, Describe(page.Url, serious));
+        var serious = await Axe.SeriousViolationsAsync(page);
+        Assert.True(serious.Count == 0, Axe.Describe(page.Url, serious));
     }
 
     /// <summary>
@@ -126,11 +122,8 @@ public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFi
     /// </summary>
     protected static async Task AssertNoSeriousAxeViolationsWithTargetSizeAsync(IPage page)
     {
-        ArgumentNullException.ThrowIfNull(page);
-        var options = new AxeRunOptions { Rules = new Dictionary<string, RuleOptions> { ["target-size"] = new() { Enabled = true } } };
-        var result = await page.RunAxe(options);
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, Describe(page.Url, serious));
+        var serious = await Axe.SeriousViolationsAsync(page, targetSize: true);
+        Assert.True(serious.Count == 0, Axe.Describe(page.Url, serious));
     }
 
     /// <summary>Saves a screenshot for a person to look at, only when BROWSER_SCREENSHOTS names a folder.</summary>
@@ -158,21 +151,5 @@ public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFi
         }
 
         Assert.True(text.Length == 0, "The Nu Html Checker (vnu) found errors in pages the test received:" + text);
-    }
-
-    private static string Describe(string url, List<AxeResultItem> violations)
-    {
-        var text = new StringBuilder($"axe found {violations.Count} serious or critical accessibility violation(s) on {url}:");
-        foreach (var violation in violations)
-        {
-            text.Append("\n- ").Append(violation.Id).Append(" (").Append(violation.Impact).Append("): ").Append(violation.Help);
-            foreach (var node in violation.Nodes)
-            {
-                var reason = node.Any.Concat(node.All).Concat(node.None).Select(c => c.Message).FirstOrDefault(m => !string.IsNullOrEmpty(m));
-                text.Append("\n    ").Append(node.Target).Append(reason is null ? "" : " — " + reason);
-            }
-        }
-
-        return text.ToString();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ReviewMeetings.Web.Documents;
 using ReviewMeetings.Web.Tests.Builders;
+using ReviewMeetings.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 using static ReviewMeetings.Web.Tests.Pages.Rectification.RectificationArrange;
 
@@ -11,6 +12,14 @@ namespace ReviewMeetings.Web.Tests.Browser;
 /// <summary>Long downloads show that they are under way, and a second click does not start a second render.</summary>
 public sealed class DownloadBrowserTests(HeadlessChromium chromium) : BrowserTest(chromium)
 {
+    // The tests count the renders their app starts, so other tests' documents must not go through the same renderer.
+    internal override AppFactory CreateFactory(string connectionString)
+    {
+        var factory = base.CreateFactory(connectionString);
+        factory.OwnPdfRenderer = true;
+        return factory;
+    }
+
     [Fact]
     public async Task Ledger_pdf_button_is_busy_with_a_status_message_and_a_double_click_renders_once()
     {

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ReviewMeetings.Web.Documents;
 
 namespace ReviewMeetings.Web.Tests.Infrastructure;
 
@@ -27,7 +30,18 @@ internal sealed class AppFactory(
 
     private readonly List<Action<IServiceCollection>> _moreServices = [];
 
+    /// <summary>
+    /// One PDF renderer (and so one Chromium with its warm pages) for every app in the test run that does not set
+    /// <c>Pdf:</c> options of its own: an app of its own would start a browser and load the CJK fonts into a fresh page
+    /// for each test that prints. Not disposed by the hosts; it closes its browser when idle and ends with the process.
+    /// </summary>
+    private static readonly Lazy<PdfRenderer> SharedPdfRenderer =
+        new(() => new PdfRenderer(Options.Create(new PdfOptions()), NullLogger<PdfRenderer>.Instance));
+
     public string ConnectionString { get; } = connectionString;
+
+    /// <summary>Whether the app gets its own PDF renderer, for tests that count the renders it starts; set before the host starts.</summary>
+    public bool OwnPdfRenderer { get; set; }
 
     /// <summary>Adds test services to whatever the creator configured; call before the host starts.</summary>
     public void AddTestServices(Action<IServiceCollection> configure) => _moreServices.Add(configure);
@@ -49,6 +63,11 @@ internal sealed class AppFactory(
         }
 
         builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, ClientAddress>());
+        if (!OwnPdfRenderer && settings?.Keys.Any(k => k.StartsWith("Pdf:", StringComparison.Ordinal)) != true)
+        {
+            builder.ConfigureTestServices(s => s.AddSingleton(SharedPdfRenderer.Value));
+        }
+
         if (services is not null)
         {
             builder.ConfigureTestServices(services);

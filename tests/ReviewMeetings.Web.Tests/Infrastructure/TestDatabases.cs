@@ -32,7 +32,14 @@ internal static class TestDatabases
     public static async Task DropAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        NpgsqlConnection.ClearAllPools();
+        // Only this database's pools (the test's own and the app's, whose connection string has the app's defaults added):
+        // clearing every pool closed the idle connections of the tests still running.
+        foreach (var pooled in new[] { connectionString, Web.Infrastructure.DatabaseSetup.WithDefaults(connectionString) })
+        {
+            using var connection = new NpgsqlConnection(pooled);
+            NpgsqlConnection.ClearPool(connection);
+        }
+
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
