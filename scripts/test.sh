@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the solution and runs every test. The last line is "N passed, N failed" (", N skipped" when any were).
+# Builds the solution, checks its formatting (dotnet format --verify-no-changes) and runs every test. The last line is
+# "N passed, N failed" (", N skipped" when any were); unformatted code counts as one failure there.
 # Extra arguments go to dotnet test, e.g. scripts/test.sh --filter "FullyQualifiedName~Ballot".
 # The tests start their own throwaway PostgreSQL clusters; this script only makes sure the binaries exist.
 set -euo pipefail
@@ -30,6 +31,15 @@ RESULTS_DIR="$(mktemp -d "${TMPDIR:-/tmp}/reviewmeetings-tests.XXXXXX")"
 
 dotnet restore "$SOLUTION"
 dotnet build "$SOLUTION" -c Release --no-restore || rm_die "build failed"
+
+# Formatting is checked after the build and counts as one failure, but does not stop the tests from running.
+set +e
+dotnet format "$SOLUTION" --verify-no-changes --no-restore
+format_rc=$?
+set -e
+if [ "$format_rc" -ne 0 ]; then
+    echo "FORMAT FAILED: dotnet format found code to change (exit $format_rc); run: dotnet format $SOLUTION" >&2
+fi
 
 set +e
 dotnet test "$SOLUTION" -c Release --no-build \
@@ -71,6 +81,11 @@ if [ "$test_rc" -ne 0 ] || [ "$failed" -gt 0 ]; then
 fi
 if [ $((passed + failed)) -eq 0 ]; then
     echo "no tests ran"
+    status=1
+fi
+if [ "$format_rc" -ne 0 ]; then
+    echo "FORMAT FAILED: dotnet format $SOLUTION --verify-no-changes (counted as 1 failure)"
+    failed=$((failed + 1))
     status=1
 fi
 summary="$passed passed, $failed failed"

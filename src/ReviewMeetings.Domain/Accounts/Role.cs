@@ -1,6 +1,6 @@
 namespace ReviewMeetings.Domain.Accounts;
 
-/// <summary>What a signed-in person may do (domain.md §5). Voters have no account and so no role.</summary>
+/// <summary>What a signed-in person may do (docs/domain.md §5). Voters have no account and so no role.</summary>
 public enum Role
 {
     Administrator,
@@ -18,7 +18,7 @@ public static class RoleNames
     public const string Secretary = nameof(Role.Secretary);
     public const string Observer = nameof(Role.Observer);
 
-    /// <summary>Who runs meetings (domain.md §5: organizers, and administrators who may do everything).</summary>
+    /// <summary>Who runs meetings (docs/domain.md §5: organizers, and administrators who may do everything).</summary>
     public const string MeetingStaff = Organizer + "," + Administrator;
 
     public static string ChineseName(this Role role) => role switch

@@ -8,7 +8,7 @@ using ReviewMeetings.Web.Data;
 namespace ReviewMeetings.Web.Infrastructure;
 
 /// <summary>
-/// The fictional 江州市 / 清河区 / 柳林区 tree and one account per role (domain.md §7). All names are invented.
+/// The fictional 江州市 / 清河区 / 柳林区 tree and one account per role (docs/domain.md §7). All names are invented.
 /// Seeded once into an empty database; the accounts only sign in while demo data is enabled.
 /// </summary>
 internal static class DemoData

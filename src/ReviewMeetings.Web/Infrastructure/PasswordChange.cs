@@ -30,7 +30,7 @@ internal static class PasswordChange
     public const string Expired = "expired";
     public const string PagePath = "/Account/ChangePassword";
 
-    /// <summary>Staff in the sense of domain.md §5: the people who run meetings and the system.</summary>
+    /// <summary>Staff in the sense of docs/domain.md §5: the people who run meetings and the system.</summary>
     private static readonly string[] StaffRoles = [RoleNames.Administrator, RoleNames.Organizer];
 
     public static string? Reason(AppUser user, ClaimsIdentity identity, string roleClaimType, PasswordExpiryOptions options, DateTimeOffset now)

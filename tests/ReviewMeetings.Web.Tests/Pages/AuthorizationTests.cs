@@ -1,4 +1,6 @@
 using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -55,11 +57,13 @@ public sealed class AuthorizationTests : AppTest
         var unitId = await DbAsync(db => db.Organizations.Where(o => o.Name == "中共清河区西城街道工作委员会").Select(o => o.Id).SingleAsync());
         var editPage = await admin.GetAsync($"/Organizations/Edit/{unitId}");
         using var organizer = await SignInAsync("organizer");
+        // The organizer's own valid antiforgery token (any of their forms carries it), so only the role check can refuse.
+        var token = (await organizer.GetAsync("/")).QuerySelector<IHtmlInputElement>("form[method=post] input[name=__RequestVerificationToken]")!.Value;
 
-        // The organizer replays the administrator's form with their own antiforgery cookie missing: refused either way.
-        using var response = await organizer.SubmitAsync(editPage, "main form", new() { ["Input.Name"] = "被篡改的名称" });
+        using var response = await organizer.SubmitAsync(editPage, "main form", new() { ["Input.Name"] = "被篡改的名称", ["__RequestVerificationToken"] = token });
 
-        Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("没有访问权限", (await Session.ParseAsync(response)).Heading());
         Assert.Equal("中共清河区西城街道工作委员会", await DbAsync(db => db.Organizations.Where(o => o.Id == unitId).Select(o => o.Name).SingleAsync()));
     }
 
@@ -93,7 +97,8 @@ public sealed class AuthorizationTests : AppTest
         using var live = await session.Client.GetAsync("/health");
         using var ready = await session.Client.GetAsync("/health/ready");
 
+        // Whether readiness says Healthy or Degraded depends on Chromium (ReadinessTests); either way it answers, with 200.
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
-        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 }

@@ -9,7 +9,7 @@ using ReviewMeetings.Web.Infrastructure;
 namespace ReviewMeetings.Web.Pages.Meetings;
 
 /// <summary>
-/// Which meetings a user may see (domain.md §5): staff and observers those hosted in their subtree; leaders those they
+/// Which meetings a user may see (docs/domain.md §5): staff and observers those hosted in their subtree; leaders those they
 /// comment at; secretaries those their unit reports at. Leaders and secretaries only once the meeting is published.
 /// </summary>
 public sealed class MeetingAccess(AppDbContext db, OrganizationScope scope, IHttpContextAccessor httpContextAccessor)

@@ -8,7 +8,7 @@ using ReviewMeetings.Web.Data;
 namespace ReviewMeetings.Web.Pages.Rectification;
 
 /// <summary>
-/// Last year's problems of a unit, brought into this year's meeting (domain.md §3): "last year" is the latest review
+/// Last year's problems of a unit, brought into this year's meeting (docs/domain.md §3): "last year" is the latest review
 /// year before the meeting's own in which the unit had problem-list items, whoever hosted that meeting.
 /// </summary>
 public static class CarryOver

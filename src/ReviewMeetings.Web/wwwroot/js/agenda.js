@@ -1,5 +1,7 @@
 // The agenda's 添加一行 and 删除 work in the browser when script runs, without a round trip; without script they are
 // ordinary submit buttons that re-render the form. Field names and labels are renumbered so the rows bind in order.
+"use strict";
+
 (function () {
     const body = document.getElementById("agenda-rows");
     const add = document.getElementById("add-row");

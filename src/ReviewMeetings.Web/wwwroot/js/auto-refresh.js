@@ -1,6 +1,8 @@
 // While voting runs, refreshes the counts in place (no page reload, so focus and typed input stay put).
 // It stops for good once a form on the page is submitted, and skips a tick while a field in the region has focus or
 // has been changed, so an action in progress is never interrupted and nothing typed is lost.
+"use strict";
+
 (function () {
     const marker = document.querySelector("[data-refresh-seconds]");
     const region = document.getElementById("live-counts");

@@ -1,6 +1,8 @@
 // The phone ballot with script: the review step is built here from the form as it stands, and 确认提交 sends the
 // whole ballot in one request (/v/ballot). The server checks everything again; its message comes back to the ballot
 // with every choice kept. Without script the page's own review and submit steps do the same in three requests.
+"use strict";
+
 (function () {
     const form = document.querySelector("form[data-ballot]");
     const items = form && form.querySelector("[data-ballot-items]");

@@ -2,8 +2,9 @@
 // posted with confirmed=true; without script the server answers an unconfirmed post with a confirmation page instead.
 // data-confirm-requires="field" names a field the step needs (e.g. a reason): while it is empty the form is posted
 // without asking, so the server's message appears next to the field before anyone is asked to confirm.
+"use strict";
+
 (function () {
-    "use strict";
     let dialog = null;
 
     function build() {

@@ -1,8 +1,9 @@
 // Downloads that take a while to render (PDF, ZIP): links and GET forms marked data-download fetch the file, show a
 // busy button and a status message meanwhile, and ignore further clicks until it has arrived. Without script the plain
 // link or form still downloads the file.
+"use strict";
+
 (function () {
-    "use strict";
     const busyText = "正在生成…";
 
     function statusFor(control) {

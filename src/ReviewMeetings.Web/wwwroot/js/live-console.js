@@ -1,7 +1,8 @@
 // Organizer console: buttons post in the background; every pushed state re-renders the panel from the server,
 // and the countdown ticks locally between pushes.
+"use strict";
+
 (function () {
-    "use strict";
     const panel = document.getElementById("console-panel");
     const messages = document.getElementById("live-message");
     if (!panel || !window.rmLive) {

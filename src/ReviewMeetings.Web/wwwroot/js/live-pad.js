@@ -1,7 +1,8 @@
 // Leader comment pad: follows the live meeting, autosaves the draft every few seconds and on leaving a field,
 // keeps a local copy until the server confirms it, and lets the leader choose when another device saved first.
+"use strict";
+
 (function () {
-    "use strict";
     const strip = document.getElementById("pad-live");
     const form = document.getElementById("comment-form");
     const finalBlock = document.getElementById("comment-final");

@@ -1,6 +1,7 @@
 // Projector view: big current reporter, countdown and ballot progress, all driven by pushed state.
+"use strict";
+
 (function () {
-    "use strict";
     const root = document.querySelector(".projector");
     if (!root || !window.rmLive) {
         return;

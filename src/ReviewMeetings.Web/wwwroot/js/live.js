@@ -1,9 +1,9 @@
 // The live-meeting connection shared by the console, the projector and the comment pads.
 // Each state carries the server time it was taken at; the countdown is extrapolated from the moment it arrived,
 // so every screen shows the same time whatever its own clock says.
-(function () {
-    "use strict";
+"use strict";
 
+(function () {
     function countdown(elapsedMs, limitSeconds) {
         const remainingMs = limitSeconds * 1000 - elapsedMs;
         const seconds = Math.ceil(Math.abs(remainingMs) / 1000 - 0.0005);

@@ -1,5 +1,7 @@
 // Paper ballot entry: as the clerk types the digits of one ballot, names the grade each digit gives each reporter,
 // so a slip of the finger shows before the ballot is saved. The server checks the same rules again.
+"use strict";
+
 (function () {
     const scale = document.getElementById("paper-scale");
     if (!scale) {

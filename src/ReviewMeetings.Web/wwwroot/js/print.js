@@ -1,1 +1,3 @@
+"use strict";
+
 document.getElementById("print-notice")?.addEventListener("click", function () { window.print(); });

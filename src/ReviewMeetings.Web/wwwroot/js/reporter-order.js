@@ -1,5 +1,7 @@
 // Drag-and-drop ordering of each part of the schedule (on site, written): after a drop the new order is written into
 // the list's reorder form (data-reorder-form) and saved at once. The 上移/下移 buttons remain the keyboard alternative.
+"use strict";
+
 (function () {
     if (typeof Sortable === "undefined") {
         return;

@@ -1,6 +1,8 @@
 // Recording spare slips as 未发放 one by one: a USB scanner types the code and Enter, each code is posted at once,
 // the count and the list update, the field is emptied and focused again for the next slip, and every outcome is
 // announced in the live region. Without script the page's textarea takes a pasted list instead.
+"use strict";
+
 (function () {
     const scan = document.querySelector("[data-spares-scan]");
     const form = document.querySelector("[data-spares-form]");

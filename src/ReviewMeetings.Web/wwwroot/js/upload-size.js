@@ -1,4 +1,6 @@
 // Refuses a file over the limit before it is sent, so a large upload gets a message instead of a long wait.
+"use strict";
+
 document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
     input.addEventListener("change", function () {
         const max = Number(input.dataset.maxBytes);
