@@ -72,7 +72,7 @@ internal static class MinutesSeeding
 
         db.MeetingProgress.Add(progress);
         var comments = new List<Comment>();
-        foreach (var (reporter, index) in meeting.OnSite().Concat(meeting.Written()).Select((r, i) => (r, i)))
+        foreach (var (reporter, index) in meeting.InBallotOrder().Select((r, i) => (r, i)))
         {
             var byLeader = Comment.ByLeader(meeting.Id, reporter.Id, leader.Id, at);
             byLeader.Save(AchievementsOf(reporter.UnitName, index), ProblemsOf(index, 4 + (index % 2)), string.Concat(Expectations), leader.Id, at);

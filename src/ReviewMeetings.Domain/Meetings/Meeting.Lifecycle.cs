@@ -68,7 +68,7 @@ public sealed partial class Meeting
             throw new DomainException("会议已结束，只有系统管理员可以退回。");
         }
 
-        ChangeStatus(to, by, at, Text.Required(reason, 200, "退回原因", "Reason"));
+        ChangeStatus(to, by, at, Text.Required(reason, RevertReasonMaxLength, "退回原因", "Reason"));
     }
 
     /// <summary>The console drives the timer and agenda only while the meeting is under way.</summary>

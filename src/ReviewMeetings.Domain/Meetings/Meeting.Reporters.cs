@@ -75,7 +75,7 @@ public sealed partial class Meeting
         EnsureReportersEditable();
         var changed = 0;
         // In schedule order, so the units keep their relative order in the part they join.
-        foreach (var reporter in OnSite().Concat(Written()).Where(r => r.UnitCategory == category && r.Mode != mode).ToList())
+        foreach (var reporter in InBallotOrder().Where(r => r.UnitCategory == category && r.Mode != mode).ToList())
         {
             reporter.SetMode(mode);
             PutLast(reporter);
@@ -209,6 +209,9 @@ public sealed partial class Meeting
 
     public IEnumerable<Reporter> Written() =>
         _reporters.Where(r => r.Mode == ReportMode.Written).OrderBy(r => r.WrittenOrder ?? int.MaxValue).ThenBy(r => r.UnitName, StringComparer.Ordinal);
+
+    /// <summary>The reporters as the ballot, paper entry, results and minutes list them: on site in speaking order, then written.</summary>
+    public IEnumerable<Reporter> InBallotOrder() => OnSite().Concat(Written());
 
     public int OnSiteCount => _reporters.Count(r => r.Mode == ReportMode.OnSite);
 

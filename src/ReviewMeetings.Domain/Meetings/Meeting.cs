@@ -17,6 +17,14 @@ public sealed partial class Meeting
     public const int DefaultTimeLimitMinutes = 6;
     public const int MinTimeLimitMinutes = 1;
     public const int MaxTimeLimitMinutes = 30;
+    public const int MinReviewYear = 2000;
+    public const int MaxReviewYear = 2100;
+
+    /// <summary>The planned minutes of leaders' comments after each on-site report.</summary>
+    public const int CommentMinutesPerReport = 3;
+    public const int DefaultEvaluationMinutes = 15;
+    public const int DefaultSpeechMinutes = 20;
+    public const int RevertReasonMaxLength = 200;
     public const int LeaderRequirementsMaxLength = 20000;
     public const string VotingClosedReason = "关闭投票";
     public const string VotingReopenedReason = "重新开放投票";
@@ -152,8 +160,8 @@ public sealed partial class Meeting
         meeting.SetAgenda(
         [
             new AgendaDraft(AgendaItemKind.ReportsAndComments, null, null),
-            new AgendaDraft(AgendaItemKind.Evaluation, null, 15),
-            new AgendaDraft(AgendaItemKind.Speech, null, 20),
+            new AgendaDraft(AgendaItemKind.Evaluation, null, DefaultEvaluationMinutes),
+            new AgendaDraft(AgendaItemKind.Speech, null, DefaultSpeechMinutes),
         ]);
         meeting.SetAttendance(
         [
@@ -243,7 +251,7 @@ public sealed partial class Meeting
         Check(() => CheckTitle(details.Title));
         Check(() => CheckYear(year));
         // A dated meeting's year is bounded by the date rule below; an undated one is held this year, give or take one.
-        if (year is >= 2000 and <= 2100 && details.Date is null && currentYear is { } thisYear && Math.Abs(year - thisYear) > 1)
+        if (year is >= MinReviewYear and <= MaxReviewYear && details.Date is null && currentYear is { } thisYear && Math.Abs(year - thisYear) > 1)
         {
             errors.Add(new DomainError($"述职年度应在{thisYear - 1}到{thisYear + 1}之间。", nameof(ReviewYear)));
         }
@@ -253,7 +261,7 @@ public sealed partial class Meeting
             errors.Add(new DomainError($"现场述职时限应在{MinTimeLimitMinutes}到{MaxTimeLimitMinutes}分钟之间。", nameof(TimeLimitMinutes)));
         }
 
-        if (year is >= 2000 and <= 2100 && details.Date is { } date && (date < new DateOnly(year, 11, 1) || date > new DateOnly(year + 1, 12, 31)))
+        if (year is >= MinReviewYear and <= MaxReviewYear && details.Date is { } date && (date < new DateOnly(year, 11, 1) || date > new DateOnly(year + 1, 12, 31)))
         {
             errors.Add(new DomainError($"{year}年度的会议日期应在{year}年11月至{year + 1}年12月之间。", nameof(Date)));
         }
@@ -313,9 +321,15 @@ public sealed partial class Meeting
             return null;
         }
 
-        var minutes = _agenda.Sum(item => item.PlannedMinutes
-            ?? (item.Kind == AgendaItemKind.ReportsAndComments ? OnSiteCount * (TimeLimitMinutes + 3) : 0));
-        return start.AddMinutes(minutes);
+        return start.AddMinutes(_agenda.Sum(item => PlannedMinutes(item) ?? 0));
+    }
+
+    /// <summary>An item's planned minutes; reports and comments without a plan take the time limit plus comments per on-site report.</summary>
+    public int? PlannedMinutes(AgendaItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.PlannedMinutes
+            ?? (item.Kind == AgendaItemKind.ReportsAndComments ? OnSiteCount * (TimeLimitMinutes + CommentMinutesPerReport) : null);
     }
 
     public void SetAttendance(IEnumerable<AttendanceDraft> groups)
@@ -386,7 +400,7 @@ public sealed partial class Meeting
     private static string CheckTitle(string? title) => Text.Required(title, TitleMaxLength, "会议名称", nameof(Title));
 
     private static int CheckYear(int year) =>
-        year is < 2000 or > 2100 ? throw new DomainException("述职年度应在2000到2100之间。", nameof(ReviewYear)) : year;
+        year is < MinReviewYear or > MaxReviewYear ? throw new DomainException($"述职年度应在{MinReviewYear}到{MaxReviewYear}之间。", nameof(ReviewYear)) : year;
 }
 
 public sealed record MeetingDetails(

@@ -44,7 +44,7 @@ public sealed record MinutesDocument(
         var evaluated = meeting.Status is not (MeetingStatus.Draft or MeetingStatus.Published or MeetingStatus.InSession);
         var tally = evaluated ? await MeetingResults.ComputeAsync(db, meeting, cancellationToken) : null;
         var results = tally?.Reporters.ToDictionary(r => r.ReporterId) ?? [];
-        var reporters = meeting.OnSite().Concat(meeting.Written())
+        var reporters = meeting.InBallotOrder()
             .Select(r =>
             {
                 var speech = progress?.SpeechOf(r.Id);

@@ -81,7 +81,7 @@ public static class MeetingResults
         var rules = EvaluationModel.EffectiveRules(meeting);
         return Tally.Compute(new TallyInput(
             rules,
-            meeting.OnSite().Concat(meeting.Written()).Select(r => r.Id).ToList(),
+            meeting.InBallotOrder().Select(r => r.Id).ToList(),
             ballots,
             codesIssued + paperIssued,
             meeting.Attendance.Sum(g => g.Expected),

@@ -63,7 +63,7 @@ public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, 
             Waiting = await db.BallotInbox.CountAsync(b => b.MeetingId == id, cancellationToken);
         }
         (Tally, _ballots) = await MeetingResults.CountAsync(db, meeting, cache, cancellationToken);
-        var reporters = meeting.OnSite().Concat(meeting.Written()).ToList();
+        var reporters = meeting.InBallotOrder().ToList();
         var results = Tally.Reporters.ToDictionary(r => r.ReporterId);
         var rows = reporters.Where(r => results.ContainsKey(r.Id))
             .Select(r => (r, results[r.Id]))

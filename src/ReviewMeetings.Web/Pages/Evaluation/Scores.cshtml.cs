@@ -135,7 +135,7 @@ public sealed class ScoresModel(MeetingAccess access, AppDbContext db) : PageMod
         }
 
         Meeting = meeting;
-        Reporters = meeting.OnSite().Concat(meeting.Written()).ToList();
+        Reporters = meeting.InBallotOrder().ToList();
         Parts = EvaluationModel.EffectiveRules(meeting).CompositeParts.Where(p => p.Key != CompositePart.EvaluationKey).ToList();
         return true;
     }

@@ -60,7 +60,7 @@ public sealed class TrackerModel(MeetingAccess meetings, AppDbContext db, TimePr
             return NotFound();
         }
 
-        var reporters = Meeting.OnSite().Concat(Meeting.Written()).ToList();
+        var reporters = Meeting.InBallotOrder().ToList();
         var reports = await db.WrittenReports.Include(r => r.Versions).AsNoTracking()
             .Where(r => r.MeetingId == id).ToDictionaryAsync(r => r.ReporterId, cancellationToken);
         using var zipBuffer = new MemoryStream();
@@ -149,7 +149,7 @@ public sealed class TrackerModel(MeetingAccess meetings, AppDbContext db, TimePr
         var reports = await db.WrittenReports.Where(r => r.MeetingId == id)
             .Select(r => new { r.ReporterId, r.Status, r.Reopened, r.ReturnReason, r.UpdatedAt, Count = r.Versions.Count, Submitted = r.Versions.Any(v => v.Submitted) })
             .ToDictionaryAsync(r => r.ReporterId, cancellationToken);
-        Rows = meeting.OnSite().Concat(meeting.Written())
+        Rows = meeting.InBallotOrder()
             .Select(r =>
             {
                 var report = reports.GetValueOrDefault(r.Id);

@@ -20,7 +20,7 @@ public sealed record OpenCode(string Hash, string GroupKey, string Display, Meet
     public EvaluationRules Rules => Meeting.EvaluationRules ?? EvaluationRules.Default;
 
     /// <summary>The reporters in ballot order: on-site reports first, then written ones.</summary>
-    public IReadOnlyList<Reporter> Reporters { get; } = Meeting.OnSite().Concat(Meeting.Written()).ToList();
+    public IReadOnlyList<Reporter> Reporters { get; } = Meeting.InBallotOrder().ToList();
 
     public string GroupName => Meeting.Attendance.SingleOrDefault(g => g.Id.ToString() == GroupKey)?.Name ?? "";
 
