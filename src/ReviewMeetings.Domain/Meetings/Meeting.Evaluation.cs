@@ -6,6 +6,9 @@ namespace ReviewMeetings.Domain.Meetings;
 /// <summary>The democratic evaluation: its rules, frozen when voting starts, and voting being open or closed.</summary>
 public sealed partial class Meeting
 {
+    /// <summary>The rules the meeting is counted with: its own (always, once voting started), or until saved the defaults over its attendance.</summary>
+    public EvaluationRules EffectiveEvaluationRules => EvaluationRules ?? EvaluationRules.DefaultFor(_attendance);
+
     /// <summary>Sets the counting rules; they are frozen once voting starts, so results are always computed with the rules announced.</summary>
     public void SetEvaluationRules(EvaluationRules rules)
     {
@@ -20,16 +23,23 @@ public sealed partial class Meeting
         EvaluationRules = rules;
     }
 
+    /// <summary>
+    /// InSession → Evaluating. The rules are frozen here: the saved ones, or the defaults over the attendance when the
+    /// organizer saved none, so a meeting that has started voting always has rules.
+    /// </summary>
     public void StartEvaluation(Guid by, DateTimeOffset at)
     {
-        EnsureStatus(MeetingStatus.InSession);
+        EnsureForward(MeetingStatus.Evaluating);
+        var rules = EvaluationRules ?? EvaluationRules.DefaultFor(_attendance);
+
         // Attendance may have changed since the rules were saved; every group that gets codes must be counted.
-        if (EvaluationRules is { Groups.Count: > 0 } rules
+        if (rules.Groups.Count > 0
             && !rules.Groups.Select(g => g.Key).ToHashSet(StringComparer.Ordinal).SetEquals(_attendance.Select(g => g.Id.ToString())))
         {
             throw new DomainException("测评规则中的测评人类别与参会人员类别不一致，请先重新保存测评规则。");
         }
 
+        EvaluationRules = rules;
         ChangeStatus(MeetingStatus.Evaluating, by, at, reason: null);
     }
 

@@ -100,7 +100,7 @@ public sealed partial class Meeting
     /// <summary>Every drawing of lots for this meeting, oldest first, kept even when a later draw or a manual change replaced it.</summary>
     public IReadOnlyList<LotteryRecord> LotteryHistory => _lotteryHistory;
 
-    /// <summary>How the democratic evaluation is counted; null until staff set it (the defaults then apply).</summary>
+    /// <summary>How the democratic evaluation is counted; null until staff save rules or voting starts (<see cref="EffectiveEvaluationRules"/>).</summary>
     public EvaluationRules? EvaluationRules { get; private set; }
 
     /// <summary>The presiding leader's overall assessment and requirements for next year (领导讲话要求), for the minutes.</summary>
@@ -350,7 +350,7 @@ public sealed partial class Meeting
 
         // Ballot codes, ballots and the frozen rules refer to the groups by id: once voting has started a group can be
         // renamed or its numbers changed, but none added or removed, or ballots would belong to no group of the rules.
-        if (Status >= MeetingStatus.Evaluating
+        if (EvaluationStarted
             && !drafts.Select(d => d.Id).ToHashSet().SetEquals(_attendance.Select(g => (Guid?)g.Id)))
         {
             throw new DomainException("民主测评已开始，参会人员类别只能修改名称和人数，不能增加或删除。");

@@ -183,7 +183,7 @@ public sealed class BatchModel(MeetingAccess access, AppDbContext db, BallotProg
 
         Batch = batch;
         Meeting = meeting;
-        Rules = EvaluationModel.EffectiveRules(meeting);
+        Rules = meeting.EffectiveEvaluationRules;
         Reporters = meeting.InBallotOrder().ToList();
         GroupName = meeting.Attendance.SingleOrDefault(g => g.Id.ToString() == batch.GroupKey)?.Name ?? "";
         Side = side switch { 1 => EntrySide.First, 2 => EntrySide.Second, _ => null };

@@ -41,10 +41,10 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
     /// <summary>Paper batches keyed in but not yet counted.</summary>
     public int PendingBatches { get; private set; }
 
-    public bool CanIssue => Meeting.Status is not (MeetingStatus.Closed or MeetingStatus.ResultsPublished or MeetingStatus.Archived);
+    public bool CanIssue => Meeting.CodesIssuable;
 
     /// <summary>Codes stop changing once the results are published: voiding would change published counts.</summary>
-    public bool CanVoid => Meeting.Status < MeetingStatus.ResultsPublished;
+    public bool CanVoid => !Meeting.ResultsPublic;
 
     /// <summary>A fresh batch id for one issuing form: posting that form again finds the batch it made.</summary>
     public static Guid NewBatchId() => Guid.NewGuid();

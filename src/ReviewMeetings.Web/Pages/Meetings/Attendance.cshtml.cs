@@ -57,7 +57,7 @@ public sealed class AttendanceModel(MeetingAccess access, MeetingSaver saver) : 
             var kept = Rows.Where(r => !string.IsNullOrWhiteSpace(r.Name)).ToList();
             void Change()
             {
-                if (meeting.Status < MeetingStatus.Closed)
+                if (!meeting.Ended)
                 {
                     meeting.SetAttendance(kept.Select(r => new AttendanceDraft(r.Id, r.Name, r.Expected ?? 0)));
                 }

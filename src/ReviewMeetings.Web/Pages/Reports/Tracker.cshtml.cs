@@ -48,7 +48,7 @@ public sealed class TrackerModel(MeetingAccess meetings, AppDbContext db, TimePr
     public Task<IActionResult> OnPostReopenAsync(Guid id, Guid reporterId, CancellationToken cancellationToken) =>
         ChangeAsync(id, reporterId, report =>
         {
-            report.Reopen(clock.GetUtcNow());
+            report.Reopen(Meeting.WrittenReportDeadline, DateOnly.FromDateTime(clock.GetUtcNow().InBeijing().DateTime), clock.GetUtcNow());
             return "已为该述职对象重新开放提交。";
         }, cancellationToken);
 
@@ -154,9 +154,8 @@ public sealed class TrackerModel(MeetingAccess meetings, AppDbContext db, TimePr
             {
                 var report = reports.GetValueOrDefault(r.Id);
                 var text = report is null || report.Count == 0 ? ReportNames.NotSubmitted : report.Status.ChineseName();
-                var late = meeting.WrittenReportDeadline is { } deadline && today > deadline;
                 return new Row(r, text, report?.Count ?? 0, report?.Count > 0 ? report.UpdatedAt : null, report?.Status,
-                    report?.ReturnReason, CanReopen: late && report?.Reopened != true && report?.Status != ReportStatus.Returned);
+                    report?.ReturnReason, CanReopen: !WrittenReport.IsOpen(report?.Reopened ?? false, report?.Status ?? ReportStatus.Draft, meeting.WrittenReportDeadline, today));
             })
             .Where(r => string.IsNullOrEmpty(Status) || r.StatusText == Status)
             .ToList();

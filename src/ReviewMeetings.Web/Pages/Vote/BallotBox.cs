@@ -17,7 +17,7 @@ namespace ReviewMeetings.Web.Pages.Vote;
 /// </summary>
 public sealed record OpenCode(string Hash, string GroupKey, string Display, Meeting Meeting, bool Claimed = false)
 {
-    public EvaluationRules Rules => Meeting.EvaluationRules ?? EvaluationRules.Default;
+    public EvaluationRules Rules => Meeting.EffectiveEvaluationRules;
 
     /// <summary>The reporters in ballot order: on-site reports first, then written ones.</summary>
     public IReadOnlyList<Reporter> Reporters { get; } = Meeting.InBallotOrder().ToList();
