@@ -6,7 +6,6 @@ using ReviewMeetings.Domain.Live;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Data;
-using ReviewMeetings.Web.Pages.Meetings;
 
 namespace ReviewMeetings.Benchmarks;
 
@@ -72,7 +71,7 @@ internal static class MinutesSeeding
 
         db.MeetingProgress.Add(progress);
         var comments = new List<Comment>();
-        foreach (var (reporter, index) in meeting.OnSite().Concat(meeting.Written()).Select((r, i) => (r, i)))
+        foreach (var (reporter, index) in meeting.InBallotOrder().Select((r, i) => (r, i)))
         {
             var byLeader = Comment.ByLeader(meeting.Id, reporter.Id, leader.Id, at);
             byLeader.Save(AchievementsOf(reporter.UnitName, index), ProblemsOf(index, 4 + (index % 2)), string.Concat(Expectations), leader.Id, at);
@@ -114,7 +113,7 @@ internal static class MinutesSeeding
     /// <summary>Nine in ten codes return a ballot, mostly 好 and 较好, with a few abstentions, spread over the groups.</summary>
     private static IEnumerable<Ballot> Ballots(Meeting meeting, SeededMeeting seeded)
     {
-        var rules = EvaluationModel.EffectiveRules(meeting);
+        var rules = meeting.EffectiveEvaluationRules;
         var random = new Random(2025);
         string?[] grades = ["好", "好", "好", "较好", "较好", "一般", null];
         var groups = meeting.Attendance.OrderBy(g => g.Order).ToList();

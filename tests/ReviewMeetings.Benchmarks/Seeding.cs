@@ -69,6 +69,6 @@ internal static class Seeding
         var plain = issued.Select(x => BallotCodeFormat.Display(x.Plain)).ToArray();
         // Slips are shuffled before printing, so voters from all groups arrive mixed.
         Random.Shared.Shuffle(plain);
-        return new SeededMeeting(meeting.Id, meeting.OnSite().Concat(meeting.Written()).Select(r => r.Id).ToList(), plain);
+        return new SeededMeeting(meeting.Id, meeting.InBallotOrder().Select(r => r.Id).ToList(), plain);
     }
 }

@@ -12,6 +12,11 @@ namespace ReviewMeetings.Domain.Evaluation;
 public sealed class BallotCodeBatch
 {
     public const int ReasonMaxLength = 200;
+    public const int MinCount = 1;
+    public const int MaxCount = 2000;
+
+    /// <summary>Spare codes suggested on top of the expected attendance, in percent of it, rounded up.</summary>
+    public const int SparePercent = 10;
 
     private BallotCodeBatch()
     {
@@ -62,9 +67,19 @@ public sealed class BallotCodeBatch
             throw new DomainException("页面已过期，请刷新后重新生成。");
         }
 
+        if (count is < MinCount or > MaxCount)
+        {
+            throw new DomainException(CountMessage);
+        }
+
         var batch = new BallotCodeBatch(id, meetingId, groupKey, count, issuedBy, issuedAt);
         return (batch, BallotCode.Issue(meetingId, groupKey, count, hashKey, id));
     }
+
+    public static string CountMessage => $"一次可生成{MinCount}到{MaxCount}个测评码。";
+
+    /// <summary>How many codes to print for a group by default: the expected attendance and the spares.</summary>
+    public static int SuggestedCount(int expected) => expected + (int)Math.Ceiling(expected * SparePercent / 100m);
 
     /// <summary>When the slips can no longer be printed again, whoever asks.</summary>
     public DateTimeOffset ReprintUntil(TimeSpan window) => IssuedAt + window;

@@ -58,4 +58,22 @@ public static class GradeScales
         .. Satisfaction,
         new("不了解", "不了解", null),
     ];
+
+    /// <summary>
+    /// Grade bands named after the scale's scored grades, best first. A grade worth 100, 80 or 60 points starts its band
+    /// at <paramref name="top"/>, <paramref name="second"/> or <paramref name="pass"/>; the lowest band starts at 0, so a
+    /// scale without an 80-point grade (满意度) has no band for <paramref name="second"/>.
+    /// </summary>
+    public static IReadOnlyList<GradeBand> Bands(IReadOnlyList<GradeDefinition> scale, decimal top, decimal second, decimal pass)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        var scored = scale.Where(g => g.Points is not null).ToList();
+        return scored.Select((g, i) => new GradeBand(g.Name, i == scored.Count - 1 ? 0m : g.Points switch
+        {
+            100m => top,
+            80m => second,
+            60m => pass,
+            _ => throw new ArgumentException($"No band minimum for a grade worth {g.Points} points.", nameof(scale)),
+        })).ToList();
+    }
 }

@@ -1,4 +1,5 @@
 using ReviewMeetings.Domain.Common;
+using ReviewMeetings.Domain.Meetings;
 
 namespace ReviewMeetings.Domain.Evaluation;
 
@@ -38,6 +39,16 @@ public sealed class EvaluationRules
         [new("好", 90m), new("较好", 80m), new("一般", 60m), new("差", 0m)];
 
     public static EvaluationRules Default { get; } = Create();
+
+    /// <summary>
+    /// The rules of a meeting whose organizer saved none: <see cref="Default"/> with every attendance group as an
+    /// unweighted rater group. <see cref="Meeting.StartEvaluation"/> freezes them, so voting always counts with fixed rules.
+    /// </summary>
+    public static EvaluationRules DefaultFor(IEnumerable<AttendanceGroup> attendance)
+    {
+        ArgumentNullException.ThrowIfNull(attendance);
+        return Create(groups: attendance.OrderBy(g => g.Order).Select(g => new RaterGroupRule(g.Id.ToString(), g.Name, 0m)).ToList());
+    }
 
     /// <summary>The scale, best grade first.</summary>
     public IReadOnlyList<GradeDefinition> Grades { get; }

@@ -8,7 +8,7 @@ namespace ReviewMeetings.Domain.Meetings;
 /// A report-and-review meeting (述职评议会议) hosted by one unit for the units below it: who reports and how,
 /// the agenda, the attendees, and where it stands in its lifecycle.
 /// </summary>
-public sealed class Meeting
+public sealed partial class Meeting
 {
     public const int TitleMaxLength = 150;
     public const int VenueMaxLength = 100;
@@ -17,6 +17,14 @@ public sealed class Meeting
     public const int DefaultTimeLimitMinutes = 6;
     public const int MinTimeLimitMinutes = 1;
     public const int MaxTimeLimitMinutes = 30;
+    public const int MinReviewYear = 2000;
+    public const int MaxReviewYear = 2100;
+
+    /// <summary>The planned minutes of leaders' comments after each on-site report.</summary>
+    public const int CommentMinutesPerReport = 3;
+    public const int DefaultEvaluationMinutes = 15;
+    public const int DefaultSpeechMinutes = 20;
+    public const int RevertReasonMaxLength = 200;
     public const int LeaderRequirementsMaxLength = 20000;
     public const string VotingClosedReason = "关闭投票";
     public const string VotingReopenedReason = "重新开放投票";
@@ -92,7 +100,7 @@ public sealed class Meeting
     /// <summary>Every drawing of lots for this meeting, oldest first, kept even when a later draw or a manual change replaced it.</summary>
     public IReadOnlyList<LotteryRecord> LotteryHistory => _lotteryHistory;
 
-    /// <summary>How the democratic evaluation is counted; null until staff set it (the defaults then apply).</summary>
+    /// <summary>How the democratic evaluation is counted; null until staff save rules or voting starts (<see cref="EffectiveEvaluationRules"/>).</summary>
     public EvaluationRules? EvaluationRules { get; private set; }
 
     /// <summary>The presiding leader's overall assessment and requirements for next year (领导讲话要求), for the minutes.</summary>
@@ -152,8 +160,8 @@ public sealed class Meeting
         meeting.SetAgenda(
         [
             new AgendaDraft(AgendaItemKind.ReportsAndComments, null, null),
-            new AgendaDraft(AgendaItemKind.Evaluation, null, 15),
-            new AgendaDraft(AgendaItemKind.Speech, null, 20),
+            new AgendaDraft(AgendaItemKind.Evaluation, null, DefaultEvaluationMinutes),
+            new AgendaDraft(AgendaItemKind.Speech, null, DefaultSpeechMinutes),
         ]);
         meeting.SetAttendance(
         [
@@ -243,7 +251,7 @@ public sealed class Meeting
         Check(() => CheckTitle(details.Title));
         Check(() => CheckYear(year));
         // A dated meeting's year is bounded by the date rule below; an undated one is held this year, give or take one.
-        if (year is >= 2000 and <= 2100 && details.Date is null && currentYear is { } thisYear && Math.Abs(year - thisYear) > 1)
+        if (year is >= MinReviewYear and <= MaxReviewYear && details.Date is null && currentYear is { } thisYear && Math.Abs(year - thisYear) > 1)
         {
             errors.Add(new DomainError($"述职年度应在{thisYear - 1}到{thisYear + 1}之间。", nameof(ReviewYear)));
         }
@@ -253,7 +261,7 @@ public sealed class Meeting
             errors.Add(new DomainError($"现场述职时限应在{MinTimeLimitMinutes}到{MaxTimeLimitMinutes}分钟之间。", nameof(TimeLimitMinutes)));
         }
 
-        if (year is >= 2000 and <= 2100 && details.Date is { } date && (date < new DateOnly(year, 11, 1) || date > new DateOnly(year + 1, 12, 31)))
+        if (year is >= MinReviewYear and <= MaxReviewYear && details.Date is { } date && (date < new DateOnly(year, 11, 1) || date > new DateOnly(year + 1, 12, 31)))
         {
             errors.Add(new DomainError($"{year}年度的会议日期应在{year}年11月至{year + 1}年12月之间。", nameof(Date)));
         }
@@ -313,9 +321,15 @@ public sealed class Meeting
             return null;
         }
 
-        var minutes = _agenda.Sum(item => item.PlannedMinutes
-            ?? (item.Kind == AgendaItemKind.ReportsAndComments ? OnSiteCount * (TimeLimitMinutes + 3) : 0));
-        return start.AddMinutes(minutes);
+        return start.AddMinutes(_agenda.Sum(item => PlannedMinutes(item) ?? 0));
+    }
+
+    /// <summary>An item's planned minutes; reports and comments without a plan take the time limit plus comments per on-site report.</summary>
+    public int? PlannedMinutes(AgendaItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.PlannedMinutes
+            ?? (item.Kind == AgendaItemKind.ReportsAndComments ? OnSiteCount * (TimeLimitMinutes + CommentMinutesPerReport) : null);
     }
 
     public void SetAttendance(IEnumerable<AttendanceDraft> groups)
@@ -336,7 +350,7 @@ public sealed class Meeting
 
         // Ballot codes, ballots and the frozen rules refer to the groups by id: once voting has started a group can be
         // renamed or its numbers changed, but none added or removed, or ballots would belong to no group of the rules.
-        if (Status >= MeetingStatus.Evaluating
+        if (EvaluationStarted
             && !drafts.Select(d => d.Id).ToHashSet().SetEquals(_attendance.Select(g => (Guid?)g.Id)))
         {
             throw new DomainException("民主测评已开始，参会人员类别只能修改名称和人数，不能增加或删除。");
@@ -370,374 +384,6 @@ public sealed class Meeting
         group.RecordActual(actual);
     }
 
-    public Reporter AddReporter(Organization unit, ReportMode mode)
-    {
-        ArgumentNullException.ThrowIfNull(unit);
-        EnsureReportersEditable();
-        if (!unit.IsActive)
-        {
-            throw new DomainException($"“{unit.Name}”已停用，不能作为述职对象。");
-        }
-
-        if (unit.Id == OrganizationId)
-        {
-            throw new DomainException("主办单位本身不能作为述职对象。");
-        }
-
-        if (!unit.Path.Contains(OrganizationId.ToString("N") + "/", StringComparison.Ordinal))
-        {
-            throw new DomainException($"“{unit.Name}”不是主办单位的下级单位，不能作为本次会议的述职对象。");
-        }
-
-        if (_reporters.Any(r => r.OrganizationId == unit.Id))
-        {
-            throw new DomainException($"“{unit.Name}”已是本次会议的述职对象。");
-        }
-
-        var reporter = new Reporter(Id, unit, mode);
-        if (mode == ReportMode.OnSite)
-        {
-            Lottery = null;
-        }
-
-        _reporters.Add(reporter);
-        PutLast(reporter);
-        _exclusions.RemoveAll(e => e.OrganizationId == unit.Id);
-        Renumber();
-        return reporter;
-    }
-
-    public void RemoveReporter(Guid reporterId)
-    {
-        EnsureReportersEditable();
-        var reporter = Find(reporterId);
-        _reporters.Remove(reporter);
-        if (reporter.Mode == ReportMode.OnSite)
-        {
-            Lottery = null;
-        }
-
-        Renumber();
-    }
-
-    public void SetMode(Guid reporterId, ReportMode mode)
-    {
-        EnsureReportersEditable();
-        var reporter = Find(reporterId);
-        if (reporter.Mode != mode)
-        {
-            reporter.SetMode(mode);
-            PutLast(reporter);
-            Lottery = null;
-            Renumber();
-        }
-    }
-
-    /// <summary>Sets the mode of every reporter whose unit is of the category; returns how many changed.</summary>
-    public int SetModeForCategory(OrganizationCategory category, ReportMode mode)
-    {
-        EnsureReportersEditable();
-        var changed = 0;
-        // In schedule order, so the units keep their relative order in the part they join.
-        foreach (var reporter in OnSite().Concat(Written()).Where(r => r.UnitCategory == category && r.Mode != mode).ToList())
-        {
-            reporter.SetMode(mode);
-            PutLast(reporter);
-            changed++;
-        }
-
-        if (changed > 0)
-        {
-            Lottery = null;
-        }
-
-        Renumber();
-        return changed;
-    }
-
-    /// <summary>Sets the on-site speaking order; <paramref name="onSiteOrder"/> must name every on-site reporter once.</summary>
-    public void Reorder(IReadOnlyList<Guid> onSiteOrder)
-    {
-        ArgumentNullException.ThrowIfNull(onSiteOrder);
-        EnsureReportersEditable();
-        var onSite = OnSite().Select(r => r.Id).ToHashSet();
-        if (onSiteOrder.Count != onSite.Count || !onSite.SetEquals(onSiteOrder))
-        {
-            throw new DomainException("述职顺序已被他人修改，请刷新后重新排序。");
-        }
-
-        if (OnSite().Select(r => r.Id).SequenceEqual(onSiteOrder))
-        {
-            return;
-        }
-
-        for (var i = 0; i < onSiteOrder.Count; i++)
-        {
-            Find(onSiteOrder[i]).SetOrder(i + 1);
-        }
-
-        Lottery = null;
-    }
-
-    /// <summary>
-    /// Sets the order of the written reporters (the ballot, paper entry, exports and minutes list them so);
-    /// <paramref name="writtenOrder"/> must name every written reporter once.
-    /// </summary>
-    public void ReorderWritten(IReadOnlyList<Guid> writtenOrder)
-    {
-        ArgumentNullException.ThrowIfNull(writtenOrder);
-        EnsureReportersEditable();
-        var written = Written().Select(r => r.Id).ToHashSet();
-        if (writtenOrder.Count != written.Count || !written.SetEquals(writtenOrder))
-        {
-            throw new DomainException("书面述职顺序已被他人修改，请刷新后重新排序。");
-        }
-
-        for (var i = 0; i < writtenOrder.Count; i++)
-        {
-            Find(writtenOrder[i]).SetWrittenOrder(i + 1);
-        }
-    }
-
-    /// <summary>Moves a reporter one place earlier (-1) or later (+1) within its part of the schedule: the keyboard alternative to dragging.</summary>
-    public void Move(Guid reporterId, int step)
-    {
-        var onSite = Find(reporterId).Mode == ReportMode.OnSite;
-        var order = (onSite ? OnSite() : Written()).Select(r => r.Id).ToList();
-        var index = order.IndexOf(reporterId);
-        var target = Math.Clamp(index + Math.Sign(step), 0, order.Count - 1);
-        (order[index], order[target]) = (order[target], order[index]);
-        if (onSite)
-        {
-            Reorder(order);
-        }
-        else
-        {
-            ReorderWritten(order);
-        }
-    }
-
-    /// <summary>
-    /// Draws the on-site order by lot. Every draw is kept; drawing again needs a reason, so that nobody can quietly draw
-    /// until an order suits them.
-    /// </summary>
-    public void DrawLots(long seed, Guid drawnBy, DateTimeOffset drawnAt, string? reason = null)
-    {
-        EnsureReportersEditable();
-        var order = Domain.Meetings.Lottery.Draw(OnSite().Select(r => r.Id), seed);
-        if (order.Count < 2)
-        {
-            throw new DomainException("现场述职对象少于2个，无需抽签。");
-        }
-
-        var why = _lotteryHistory.Count == 0
-            ? Text.Optional(reason, LotteryRecord.ReasonMaxLength, "重新抽签的原因", "Reason")
-            : Text.Required(reason, LotteryRecord.ReasonMaxLength, "重新抽签的原因", "Reason");
-        Reorder(order);
-        Lottery = new LotteryDraw(seed, drawnBy, drawnAt);
-        _lotteryHistory.Add(new LotteryRecord(seed, drawnBy, drawnAt, why, OnSite().Select(r => r.UnitName).ToList()));
-    }
-
-    public void Exclude(Organization unit, string? reason)
-    {
-        ArgumentNullException.ThrowIfNull(unit);
-        EnsureReportersEditable();
-        if (_reporters.Any(r => r.OrganizationId == unit.Id))
-        {
-            throw new DomainException($"“{unit.Name}”已是述职对象，无需排除。");
-        }
-
-        var text = Text.Required(reason, CoverageExclusion.ReasonMaxLength, "排除原因", "Reason");
-        _exclusions.RemoveAll(e => e.OrganizationId == unit.Id);
-        _exclusions.Add(new CoverageExclusion(unit.Id, text));
-    }
-
-    /// <summary>Sets the counting rules; they are frozen once voting starts, so results are always computed with the rules announced.</summary>
-    public void SetEvaluationRules(EvaluationRules rules)
-    {
-        ArgumentNullException.ThrowIfNull(rules);
-        EnsureBefore(MeetingStatus.Evaluating, "民主测评已开始，测评规则已锁定，不能再修改。");
-        var attendance = _attendance.Select(g => g.Id.ToString()).ToHashSet();
-        if (rules.Groups.Any(g => !attendance.Contains(g.Key)))
-        {
-            throw new DomainException("测评人类别必须与参会人员类别一致，请先保存参会人员。");
-        }
-
-        EvaluationRules = rules;
-    }
-
-    public void SetCoverageScope(IEnumerable<OrganizationCategory> categories, IEnumerable<OrganizationType> types)
-    {
-        EnsureReportersEditable();
-        _coverageCategories = categories.Distinct().Order().ToList();
-        _coverageTypes = types.Distinct().Order().ToList();
-    }
-
-    public bool IsInCoverageScope(OrganizationCategory category, OrganizationType type) =>
-        _coverageCategories.Contains(category) && _coverageTypes.Contains(type);
-
-    public void Include(Guid organizationId)
-    {
-        EnsureReportersEditable();
-        _exclusions.RemoveAll(e => e.OrganizationId == organizationId);
-    }
-
-    /// <summary>Draft → Published. <paramref name="unitsInScope"/> are the active units every meeting of this host must cover.</summary>
-    public void Publish(IReadOnlyCollection<Guid> unitsInScope, Guid by, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(unitsInScope);
-        EnsureStatus(MeetingStatus.Draft);
-        if (Date is null)
-        {
-            throw new DomainException("请先填写会议日期再发布。");
-        }
-
-        if (_reporters.Count == 0)
-        {
-            throw new DomainException("至少需要一个述职对象才能发布。");
-        }
-
-        var uncovered = Coverage.Uncovered(unitsInScope, this);
-        if (uncovered.Count > 0)
-        {
-            throw new DomainException($"还有{uncovered.Count}个单位既未安排述职也未说明排除原因，请在“覆盖情况”中处理后再发布。");
-        }
-
-        ChangeStatus(MeetingStatus.Published, by, at, reason: null);
-    }
-
-    public void StartSession(Guid by, DateTimeOffset at)
-    {
-        EnsureStatus(MeetingStatus.Published);
-        ChangeStatus(MeetingStatus.InSession, by, at, reason: null);
-    }
-
-    public void StartEvaluation(Guid by, DateTimeOffset at)
-    {
-        EnsureStatus(MeetingStatus.InSession);
-        // Attendance may have changed since the rules were saved; every group that gets codes must be counted.
-        if (EvaluationRules is { Groups.Count: > 0 } rules
-            && !rules.Groups.Select(g => g.Key).ToHashSet(StringComparer.Ordinal).SetEquals(_attendance.Select(g => g.Id.ToString())))
-        {
-            throw new DomainException("测评规则中的测评人类别与参会人员类别不一致，请先重新保存测评规则。");
-        }
-
-        ChangeStatus(MeetingStatus.Evaluating, by, at, reason: null);
-    }
-
-    /// <summary>Stops every ballot code from working while the meeting stays in evaluation, e.g. once all ballots are in.</summary>
-    public void CloseVoting(Guid by, DateTimeOffset at)
-    {
-        EnsureStatus(MeetingStatus.Evaluating);
-        if (VotingClosedAt is not null)
-        {
-            throw new DomainException("投票已经关闭。");
-        }
-
-        VotingClosedAt = at;
-        _statusChanges.Add(new StatusChange(Status, Status, by, at, VotingClosedReason));
-        UpdatedAt = at;
-    }
-
-    /// <summary>Lets unused codes work again, e.g. when voting was closed before late voters had finished.</summary>
-    public void ReopenVoting(Guid by, DateTimeOffset at)
-    {
-        EnsureStatus(MeetingStatus.Evaluating);
-        if (VotingClosedAt is null)
-        {
-            throw new DomainException("投票正在进行，无需重新开放。");
-        }
-
-        VotingClosedAt = null;
-        _statusChanges.Add(new StatusChange(Status, Status, by, at, VotingReopenedReason));
-        UpdatedAt = at;
-    }
-
-    public void EnsureCommentsOpen()
-    {
-        if (!CommentsOpen)
-        {
-            throw new DomainException(Status == MeetingStatus.Archived
-                ? "会议已归档，点评已锁定，不能再新增或修改。"
-                : "会议已结束，点评已锁定，不能再新增或修改。如确需补充或更正，请组织部门说明原因后重新开放点评。");
-        }
-    }
-
-    /// <summary>Lets leaders and organizers add or correct comments of a closed meeting; who, when and why are kept.</summary>
-    public void ReopenComments(string? reason, Guid by, DateTimeOffset at)
-    {
-        EnsureStatus(MeetingStatus.Closed, MeetingStatus.ResultsPublished);
-        if (CommentsReopenedAt is not null)
-        {
-            throw new DomainException("点评已经重新开放。");
-        }
-
-        var why = Text.Required(reason, CommentsReopenReasonMaxLength, "重新开放点评的原因", "Reason");
-        CommentsReopenedAt = at;
-        CommentsReopenedBy = by;
-        CommentsReopenReason = why;
-        _statusChanges.Add(new StatusChange(Status, Status, by, at, $"{CommentsReopenedReason}：{why}"));
-        UpdatedAt = at;
-    }
-
-    public void LockComments(Guid by, DateTimeOffset at)
-    {
-        if (Status < MeetingStatus.Closed || CommentsReopenedAt is null)
-        {
-            throw new DomainException("点评没有重新开放，无需锁定。");
-        }
-
-        CommentsReopenedAt = null;
-        CommentsReopenedBy = null;
-        CommentsReopenReason = null;
-        _statusChanges.Add(new StatusChange(Status, Status, by, at, CommentsLockedReason));
-        UpdatedAt = at;
-    }
-
-    public void Close(Guid by, DateTimeOffset at)
-    {
-        EnsureStatus(MeetingStatus.InSession, MeetingStatus.Evaluating);
-        ChangeStatus(MeetingStatus.Closed, by, at, reason: null);
-    }
-
-    public void PublishResults(Guid by, DateTimeOffset at)
-    {
-        EnsureStatus(MeetingStatus.Closed);
-        ChangeStatus(MeetingStatus.ResultsPublished, by, at, reason: null);
-    }
-
-    public void Archive(Guid by, DateTimeOffset at)
-    {
-        EnsureStatus(MeetingStatus.Closed, MeetingStatus.ResultsPublished);
-        ChangeStatus(MeetingStatus.Archived, by, at, reason: null);
-    }
-
-    /// <summary>
-    /// Goes back to an earlier state, always with a reason. Once a meeting is closed only an administrator may do this.
-    /// </summary>
-    public void Revert(MeetingStatus to, string? reason, bool byAdministrator, Guid by, DateTimeOffset at)
-    {
-        if (to >= Status)
-        {
-            throw new DomainException("只能退回到之前的状态。");
-        }
-
-        if (Status >= MeetingStatus.Closed && !byAdministrator)
-        {
-            throw new DomainException("会议已结束，只有系统管理员可以退回。");
-        }
-
-        ChangeStatus(to, by, at, Text.Required(reason, 200, "退回原因", "Reason"));
-    }
-
-    public IEnumerable<Reporter> OnSite() =>
-        _reporters.Where(r => r.Mode == ReportMode.OnSite).OrderBy(r => r.Order ?? int.MaxValue).ThenBy(r => r.UnitName, StringComparer.Ordinal);
-
-    public IEnumerable<Reporter> Written() =>
-        _reporters.Where(r => r.Mode == ReportMode.Written).OrderBy(r => r.WrittenOrder ?? int.MaxValue).ThenBy(r => r.UnitName, StringComparer.Ordinal);
-
-    public int OnSiteCount => _reporters.Count(r => r.Mode == ReportMode.OnSite);
-
     public void SetLeaderRequirements(string? text, DateTimeOffset at)
     {
         if (Status == MeetingStatus.Archived)
@@ -749,117 +395,12 @@ public sealed class Meeting
         UpdatedAt = at;
     }
 
-    /// <summary>The console drives the timer and agenda only while the meeting is under way.</summary>
-    public void EnsureUnderWay()
-    {
-        if (Status is not (MeetingStatus.InSession or MeetingStatus.Evaluating))
-        {
-            throw new DomainException("会议尚未开始或已经结束，不能操作会议进程。");
-        }
-    }
-
-    /// <summary>After the meeting, each secretary may read the finalised comments on their own report.</summary>
-    public void ReleaseFeedback(DateTimeOffset at)
-    {
-        if (Status is MeetingStatus.Draft or MeetingStatus.Published or MeetingStatus.InSession or MeetingStatus.Evaluating)
-        {
-            throw new DomainException("会议结束后才能向述职书记反馈点评意见。");
-        }
-
-        if (FeedbackReleasedAt is not null)
-        {
-            throw new DomainException("点评意见已经反馈。");
-        }
-
-        FeedbackReleasedAt = at;
-        UpdatedAt = at;
-    }
-
-    /// <summary>Every voter must see the same ballot, so this is fixed once voting starts.</summary>
-    public void ShowRectificationOnBallot(bool show)
-    {
-        EnsureBefore(MeetingStatus.Evaluating, "测评已开始，不能再修改测评票上显示的内容。");
-        ShowsRectificationOnBallot = show;
-    }
-
     public void Touch(DateTimeOffset at) => UpdatedAt = at;
-
-    private Reporter Find(Guid reporterId) =>
-        _reporters.SingleOrDefault(r => r.Id == reporterId) ?? throw new DomainException("述职对象不存在，可能已被他人删除，请刷新页面。");
-
-    /// <summary>Puts a reporter that joined a part of the schedule (on site or written) at its end.</summary>
-    private void PutLast(Reporter reporter)
-    {
-        var onSite = reporter.Mode == ReportMode.OnSite;
-        var last = _reporters.Where(r => r != reporter && r.Mode == reporter.Mode).Max(r => onSite ? r.Order : r.WrittenOrder) ?? 0;
-        reporter.SetOrder(onSite ? last + 1 : null);
-        reporter.SetWrittenOrder(onSite ? null : last + 1);
-    }
-
-    /// <summary>Each part of the schedule keeps its relative order and is numbered 1..n.</summary>
-    private void Renumber()
-    {
-        var order = 1;
-        foreach (var reporter in OnSite().ToList())
-        {
-            reporter.SetOrder(order++);
-        }
-
-        order = 1;
-        foreach (var reporter in Written().ToList())
-        {
-            reporter.SetWrittenOrder(order++);
-        }
-    }
-
-    private void ChangeStatus(MeetingStatus to, Guid by, DateTimeOffset at, string? reason)
-    {
-        _statusChanges.Add(new StatusChange(Status, to, by, at, reason));
-        if (to == MeetingStatus.Evaluating)
-        {
-            // Entering the evaluation (again) always opens voting; a close belongs to the round it ended.
-            VotingClosedAt = null;
-        }
-
-        Status = to;
-        UpdatedAt = at;
-    }
-
-    private void EnsureReportersEditable()
-    {
-        if (!ReportersEditable)
-        {
-            throw new DomainException("会议已开始，不能再调整述职对象和顺序。");
-        }
-    }
-
-    private void EnsureBefore(MeetingStatus status, string message)
-    {
-        if (Status >= status)
-        {
-            throw new DomainException(message);
-        }
-    }
-
-    private void EnsureStatus(params MeetingStatus[] allowed)
-    {
-        if (!allowed.Contains(Status))
-        {
-            throw new DomainException($"会议当前状态为“{Status.ChineseName()}”，不能执行此操作。");
-        }
-    }
-
-    // Grassroots branches are reviewed by their own superior, not at this meeting.
-    private static List<OrganizationCategory> DefaultCoverageCategories() =>
-        Enum.GetValues<OrganizationCategory>().Where(c => c is not OrganizationCategory.Community and not OrganizationCategory.Local).ToList();
-
-    private static List<OrganizationType> DefaultCoverageTypes() =>
-        Enum.GetValues<OrganizationType>().Where(t => t is not OrganizationType.GeneralBranch and not OrganizationType.Branch).ToList();
 
     private static string CheckTitle(string? title) => Text.Required(title, TitleMaxLength, "会议名称", nameof(Title));
 
     private static int CheckYear(int year) =>
-        year is < 2000 or > 2100 ? throw new DomainException("述职年度应在2000到2100之间。", nameof(ReviewYear)) : year;
+        year is < MinReviewYear or > MaxReviewYear ? throw new DomainException($"述职年度应在{MinReviewYear}到{MaxReviewYear}之间。", nameof(ReviewYear)) : year;
 }
 
 public sealed record MeetingDetails(

@@ -6,6 +6,8 @@ namespace ReviewMeetings.Domain.Meetings;
 public sealed class AgendaItem
 {
     public const int TitleMaxLength = 100;
+    public const int MinPlannedMinutes = 1;
+    public const int MaxPlannedMinutes = 600;
 
     private AgendaItem()
     {
@@ -14,9 +16,9 @@ public sealed class AgendaItem
 
     internal AgendaItem(AgendaItemKind kind, string? title, int? plannedMinutes, int order)
     {
-        if (plannedMinutes is < 1 or > 600)
+        if (plannedMinutes is < MinPlannedMinutes or > MaxPlannedMinutes)
         {
-            throw new DomainException("计划时长应在1到600分钟之间。");
+            throw new DomainException($"计划时长应在{MinPlannedMinutes}到{MaxPlannedMinutes}分钟之间。");
         }
 
         Id = Guid.CreateVersion7();
@@ -43,6 +45,7 @@ public sealed class AgendaItem
 public sealed class AttendanceGroup
 {
     public const int NameMaxLength = 50;
+    public const int MaxCount = 10000;
 
     private AttendanceGroup()
     {
@@ -77,7 +80,7 @@ public sealed class AttendanceGroup
     internal void RecordActual(int? actual) => Actual = actual is null ? null : CheckCount(actual.Value, "实到人数");
 
     private static int CheckCount(int count, string label) =>
-        count is < 0 or > 10000 ? throw new DomainException($"{label}应在0到10000之间。") : count;
+        count is < 0 or > MaxCount ? throw new DomainException($"{label}应在0到{MaxCount}之间。") : count;
 }
 
 /// <summary>An official of the superior organization department who attends to give guidance (到会指导).</summary>

@@ -78,8 +78,11 @@ public sealed class WrittenReport
     public ReportVersion? Latest => _versions.MaxBy(v => v.Number);
 
     /// <summary>Whether the secretary may still save or submit: before the deadline, or when returned or reopened.</summary>
-    public bool IsOpen(DateOnly? deadline, DateOnly today) =>
-        Reopened || Status == ReportStatus.Returned || deadline is null || today <= deadline;
+    public bool IsOpen(DateOnly? deadline, DateOnly today) => IsOpen(Reopened, Status, deadline, today);
+
+    /// <summary><see cref="IsOpen(DateOnly?, DateOnly)"/> for lists that read the columns; a report not yet started is a draft.</summary>
+    public static bool IsOpen(bool reopened, ReportStatus status, DateOnly? deadline, DateOnly today) =>
+        reopened || status == ReportStatus.Returned || deadline is null || today <= deadline;
 
     /// <summary>Saves a new version, as a draft or submitted. Exactly one of <paramref name="fileId"/> and <paramref name="content"/> is given.</summary>
     public ReportVersion Save(ReportContent? content, Guid? fileId, bool submit, Guid by, DateTimeOffset at, DateOnly? deadline, DateOnly today)
@@ -143,8 +146,16 @@ public sealed class WrittenReport
         UpdatedAt = at;
     }
 
-    public void Reopen(DateTimeOffset at)
+    /// <summary>Whether staff may reopen submission: only when the secretary can no longer save or submit.</summary>
+    public bool CanReopen(DateOnly? deadline, DateOnly today) => !IsOpen(deadline, today);
+
+    public void Reopen(DateOnly? deadline, DateOnly today, DateTimeOffset at)
     {
+        if (!CanReopen(deadline, today))
+        {
+            throw new DomainException("该报告仍可提交，无需重新开放。");
+        }
+
         Reopened = true;
         UpdatedAt = at;
     }

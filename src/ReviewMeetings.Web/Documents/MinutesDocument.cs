@@ -6,7 +6,6 @@ using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Pages.Evaluation;
-using ReviewMeetings.Web.Pages.Meetings;
 using ReviewMeetings.Web.Pages.Rectification;
 
 namespace ReviewMeetings.Web.Documents;
@@ -41,10 +40,10 @@ public sealed record MinutesDocument(
             .ToListAsync(cancellationToken);
         var leaderIds = meeting.LeaderIds.ToList();
         var people = await db.Users.Where(u => leaderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var evaluated = meeting.Status is not (MeetingStatus.Draft or MeetingStatus.Published or MeetingStatus.InSession);
+        var evaluated = meeting.EvaluationStarted;
         var tally = evaluated ? await MeetingResults.ComputeAsync(db, meeting, cancellationToken) : null;
         var results = tally?.Reporters.ToDictionary(r => r.ReporterId) ?? [];
-        var reporters = meeting.OnSite().Concat(meeting.Written())
+        var reporters = meeting.InBallotOrder()
             .Select(r =>
             {
                 var speech = progress?.SpeechOf(r.Id);
@@ -57,7 +56,7 @@ public sealed record MinutesDocument(
             })
             .ToList();
         return new MinutesDocument(meeting, host, [.. leaderIds.Select(id => people.GetValueOrDefault(id, ""))],
-            reporters, EvaluationModel.EffectiveRules(meeting), tally, await MinutesRectification.LoadAsync(db, meeting, now, cancellationToken), now);
+            reporters, meeting.EffectiveEvaluationRules, tally, await MinutesRectification.LoadAsync(db, meeting, now, cancellationToken), now);
     }
 }
 

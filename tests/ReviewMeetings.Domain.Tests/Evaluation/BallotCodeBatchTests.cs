@@ -28,6 +28,24 @@ public sealed class BallotCodeBatchTests
         Assert.False(batch.CanReprint(_issuer, IssuedAt.AddMinutes(10), Window));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2001)]
+    public void A_batch_holds_one_to_two_thousand_codes(int count)
+    {
+        var ex = Assert.Throws<DomainException>(() => Issue(count));
+
+        Assert.Equal("一次可生成1到2000个测评码。", ex.Message);
+        Assert.Equal(2000, Issue(2000).Codes.Count);
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(30, 33)]
+    [InlineData(31, 35)]
+    public void The_suggested_count_adds_ten_percent_spares_rounded_up(int expected, int suggested) =>
+        Assert.Equal(suggested, BallotCodeBatch.SuggestedCount(expected));
+
     [Fact]
     public void Sealed_codes_are_forgotten_once_the_window_has_passed_and_not_before()
     {

@@ -23,6 +23,15 @@ public sealed class EvaluationRulesTests
     }
 
     [Fact]
+    public void Grade_bands_are_named_after_the_chosen_scale()
+    {
+        Assert.Equal([("好", 90m), ("较好", 80m), ("一般", 60m), ("差", 0m)], GradeScales.Bands(GradeScales.GoodToPoor, 90m, 80m, 60m).Select(b => (b.Name, b.MinScore)));
+        Assert.Equal([("优秀", 95m), ("称职", 85m), ("基本称职", 65m), ("不称职", 0m)], GradeScales.Bands(GradeScales.Competence, 95m, 85m, 65m).Select(b => (b.Name, b.MinScore)));
+        Assert.Equal([("满意", 90m), ("基本满意", 60m), ("不满意", 0m)], GradeScales.Bands(GradeScales.SatisfactionWithUnknown, 90m, 80m, 60m).Select(b => (b.Name, b.MinScore)));
+        Assert.Equal(EvaluationRules.DefaultBands, GradeScales.Bands(GradeScales.GoodToPoor, 90m, 80m, 60m));
+    }
+
+    [Fact]
     public void Other_scales_in_use_are_available_and_not_knowing_carries_no_points()
     {
         Assert.Equal(["优秀", "称职", "基本称职", "不称职"], GradeScales.Competence.Select(g => g.Name));

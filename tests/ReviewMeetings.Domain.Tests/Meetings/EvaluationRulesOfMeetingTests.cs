@@ -39,6 +39,48 @@ public sealed class EvaluationRulesOfMeetingTests
         Assert.Equal("民主测评已开始，测评规则已锁定，不能再修改。", frozen.Message);
     }
 
+    [Fact]
+    public void Starting_the_evaluation_without_saved_rules_freezes_the_defaults_over_the_attendance()
+    {
+        var meeting = InSession();
+        Assert.Null(meeting.EvaluationRules);
+
+        meeting.StartEvaluation(Guid.NewGuid(), DateTimeOffset.UtcNow);
+
+        var frozen = meeting.EvaluationRules;
+        Assert.NotNull(frozen);
+        Assert.Equal(meeting.Attendance.OrderBy(g => g.Order).Select(g => (g.Id.ToString(), g.Name, 0m)), frozen.Groups.Select(g => (g.Key, g.Name, g.Weight)));
+        Assert.Equal(EvaluationRules.Default.Grades, frozen.Grades);
+        Assert.Equal(EvaluationRules.Default.Bands, frozen.Bands);
+        Assert.Same(frozen, meeting.EffectiveEvaluationRules);
+    }
+
+    [Fact]
+    public void Starting_the_evaluation_keeps_the_saved_rules_and_they_stay_after_going_back()
+    {
+        var meeting = InSession();
+        var saved = EvaluationRules.Create(GradeScales.Competence, groups: meeting.Attendance.Select(g => new RaterGroupRule(g.Id.ToString(), g.Name, 0.25m)).ToList(),
+            bands: GradeScales.Bands(GradeScales.Competence, 90m, 80m, 60m));
+        meeting.SetEvaluationRules(saved);
+
+        meeting.StartEvaluation(Guid.NewGuid(), DateTimeOffset.UtcNow);
+        meeting.Revert(MeetingStatus.InSession, "测评人员未到齐", byAdministrator: false, Guid.NewGuid(), DateTimeOffset.UtcNow);
+
+        Assert.Same(saved, meeting.EvaluationRules);
+    }
+
+    [Fact]
+    public void Before_voting_a_meeting_without_saved_rules_is_counted_with_the_defaults_over_its_attendance()
+    {
+        var meeting = NewMeeting();
+
+        var rules = meeting.EffectiveEvaluationRules;
+
+        Assert.Null(meeting.EvaluationRules);
+        Assert.Equal(meeting.Attendance.OrderBy(g => g.Order).Select(g => g.Id.ToString()), rules.Groups.Select(g => g.Key));
+        Assert.All(rules.Groups, g => Assert.Equal(RaterGroupRule.DefaultMinDisclosure, g.MinDisclosure));
+    }
+
     private static Meeting InSession()
     {
         var unit = Organization.CreateRoot("中共清河区委员会", OrganizationType.PartyCommittee, OrganizationCategory.Local);

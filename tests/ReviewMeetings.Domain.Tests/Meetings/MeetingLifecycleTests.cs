@@ -374,6 +374,49 @@ public sealed class MeetingLifecycleTests
         Assert.Equal(2, meeting.OnSiteCount);
     }
 
+    [Fact]
+    public void The_forward_steps_offered_are_exactly_the_moves_the_meeting_accepts()
+    {
+        var moves = new Dictionary<MeetingStatus, string>
+        {
+            [MeetingStatus.Published] = "Publish",
+            [MeetingStatus.InSession] = "StartSession",
+            [MeetingStatus.Evaluating] = "StartEvaluation",
+            [MeetingStatus.Closed] = "Close",
+            [MeetingStatus.ResultsPublished] = "PublishResults",
+            [MeetingStatus.Archived] = "Archive",
+        };
+        foreach (var from in Enum.GetValues<MeetingStatus>())
+        {
+            foreach (var (to, transition) in moves)
+            {
+                var meeting = _district.Meeting().OnSite(_district.Dongcheng).In(from).Build();
+                var offered = meeting.NextStatuses.Contains(to);
+
+                var accepted = Record.Exception(() => Apply(meeting, transition)) is null;
+
+                Assert.True(offered == accepted, $"{from} → {to}: offered {offered}, accepted {accepted}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(MeetingStatus.Draft, false, false, false, false)]
+    [InlineData(MeetingStatus.Published, false, false, false, false)]
+    [InlineData(MeetingStatus.InSession, true, false, false, false)]
+    [InlineData(MeetingStatus.Evaluating, true, true, false, false)]
+    [InlineData(MeetingStatus.Closed, false, true, true, false)]
+    [InlineData(MeetingStatus.ResultsPublished, false, true, true, true)]
+    [InlineData(MeetingStatus.Archived, false, true, true, true)]
+    public void Status_predicates_follow_the_lifecycle(MeetingStatus status, bool underWay, bool evaluationStarted, bool ended, bool resultsPublic)
+    {
+        var meeting = _district.Meeting().OnSite(_district.Dongcheng).In(status).Build();
+
+        Assert.Equal(
+            (underWay, evaluationStarted, ended, resultsPublic, !ended),
+            (meeting.UnderWay, meeting.EvaluationStarted, meeting.Ended, meeting.ResultsPublic, meeting.CodesIssuable));
+    }
+
     private static void Apply(Meeting meeting, string transition)
     {
         switch (transition)

@@ -33,6 +33,15 @@ public sealed class WrittenOrderTests
     }
 
     [Fact]
+    public void Ballot_order_is_the_speaking_order_then_the_written_order()
+    {
+        _meeting.Move(Of(_district.Nanhu), -1);
+        _meeting.Move(Of(_newEconomy), -1);
+
+        Assert.Equal(["南湖镇党委", "西城街道党工委", "经济开发区工委", "区“两新”工委", "区直机关工委"], _meeting.InBallotOrder().Select(r => r.UnitName));
+    }
+
+    [Fact]
     public void Moving_a_written_reporter_changes_only_the_written_order()
     {
         var speaking = _meeting.OnSite().Select(r => r.Id).ToList();

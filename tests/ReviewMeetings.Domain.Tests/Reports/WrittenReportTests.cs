@@ -207,7 +207,7 @@ public sealed class WrittenReportTests
     public void Reopening_lets_the_secretary_save_and_submit_after_the_deadline()
     {
         var report = NewReport();
-        report.Reopen(Now.AddDays(12));
+        report.Reopen(Deadline, DayAfterDeadline, Now.AddDays(12));
 
         report.Save(Content("补交草稿"), null, submit: false, Secretary, Now.AddDays(12), Deadline, DayAfterDeadline);
         var submitted = report.Save(Content("补交定稿"), null, submit: true, Secretary, Now.AddDays(13), Deadline, DayAfterDeadline);
@@ -218,10 +218,24 @@ public sealed class WrittenReportTests
     }
 
     [Fact]
+    public void A_report_the_secretary_can_still_submit_is_not_reopened()
+    {
+        var report = NewReport();
+
+        var early = Assert.Throws<DomainException>(() => report.Reopen(Deadline, BeforeDeadline, Now));
+        report.Reopen(Deadline, DayAfterDeadline, Now.AddDays(12));
+        var twice = Assert.Throws<DomainException>(() => report.Reopen(Deadline, DayAfterDeadline, Now.AddDays(12)));
+
+        Assert.Equal("该报告仍可提交，无需重新开放。", early.Message);
+        Assert.Equal(early.Message, twice.Message);
+        Assert.Throws<DomainException>(() => NewReport().Reopen(null, DayAfterDeadline, Now));
+    }
+
+    [Fact]
     public void A_late_submission_after_reopening_closes_the_report_again()
     {
         var report = NewReport();
-        report.Reopen(Now.AddDays(12));
+        report.Reopen(Deadline, DayAfterDeadline, Now.AddDays(12));
 
         report.Save(Content("补交定稿"), null, submit: true, Secretary, Now.AddDays(12), Deadline, DayAfterDeadline);
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Web.Data;
-using ReviewMeetings.Web.Pages.Meetings;
 
 namespace ReviewMeetings.Web.Tests.Builders;
 
@@ -21,7 +20,7 @@ internal static class FourBallots
         var meeting = await db.Meetings.Include(m => m.Reporters).Include(m => m.Attendance).SingleAsync(m => m.Id == meetingId);
         meeting.StartSession(Guid.NewGuid(), DateTimeOffset.UtcNow);
         meeting.StartEvaluation(Guid.NewGuid(), DateTimeOffset.UtcNow);
-        var rules = EvaluationModel.EffectiveRules(meeting);
+        var rules = meeting.EvaluationRules!;
         var group = meeting.Attendance.OrderBy(g => g.Order).Last().Id.ToString();
         db.BallotCodes.AddRange(BallotCode.Issue(meetingId, group, 6, codeHashKey).Select(x => x.Code));
         var d = meeting.Reporters.Single(r => r.UnitName == Dongcheng).Id;

@@ -183,8 +183,8 @@ public sealed class BatchModel(MeetingAccess access, AppDbContext db, BallotProg
 
         Batch = batch;
         Meeting = meeting;
-        Rules = EvaluationModel.EffectiveRules(meeting);
-        Reporters = meeting.OnSite().Concat(meeting.Written()).ToList();
+        Rules = meeting.EffectiveEvaluationRules;
+        Reporters = meeting.InBallotOrder().ToList();
         GroupName = meeting.Attendance.SingleOrDefault(g => g.Id.ToString() == batch.GroupKey)?.Name ?? "";
         Side = side switch { 1 => EntrySide.First, 2 => EntrySide.Second, _ => null };
         Refusal = Side is { } s ? batch.RefusalFor(s, User.UserId()) : null;

@@ -31,7 +31,7 @@ public sealed class CodeBatchModel(MeetingAccess access, AppDbContext db, CodeRe
     public string IssuedBy { get; private set; } = "";
 
     /// <summary>Codes stop changing once the results are published: voiding would change published counts.</summary>
-    public bool CanVoid => !Batch.Voided && Meeting.Status < MeetingStatus.ResultsPublished;
+    public bool CanVoid => !Batch.Voided && !Meeting.ResultsPublic;
 
     /// <summary>The slips to print, when the current user may still see them; empty otherwise.</summary>
     public IReadOnlyList<Slip> Slips { get; private set; } = [];
@@ -82,7 +82,7 @@ public sealed class CodeBatchModel(MeetingAccess access, AppDbContext db, CodeRe
             return NotFound();
         }
 
-        if (Meeting.Status >= MeetingStatus.ResultsPublished)
+        if (Meeting.ResultsPublic)
         {
             ModelState.AddModelError("", "测评结果已公布，测评码不能再作废。");
             return Page();

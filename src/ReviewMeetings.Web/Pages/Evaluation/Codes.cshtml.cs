@@ -41,10 +41,10 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
     /// <summary>Paper batches keyed in but not yet counted.</summary>
     public int PendingBatches { get; private set; }
 
-    public bool CanIssue => Meeting.Status is not (MeetingStatus.Closed or MeetingStatus.ResultsPublished or MeetingStatus.Archived);
+    public bool CanIssue => Meeting.CodesIssuable;
 
     /// <summary>Codes stop changing once the results are published: voiding would change published counts.</summary>
-    public bool CanVoid => Meeting.Status < MeetingStatus.ResultsPublished;
+    public bool CanVoid => !Meeting.ResultsPublic;
 
     /// <summary>A fresh batch id for one issuing form: posting that form again finds the batch it made.</summary>
     public static Guid NewBatchId() => Guid.NewGuid();
@@ -75,10 +75,10 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
         }
 
         var group = Meeting.Attendance.SingleOrDefault(g => g.Id == groupId);
-        if (group is null || !CanIssue || count is < 1 or > 2000 || batchId == Guid.Empty)
+        if (group is null || !CanIssue || count is < BallotCodeBatch.MinCount or > BallotCodeBatch.MaxCount || batchId == Guid.Empty)
         {
             ModelState.AddModelError("", group is null ? "测评人类别不存在。" : !CanIssue ? "会议已结束，不能再发放测评码。"
-                : batchId == Guid.Empty ? "页面已过期，请刷新后重新生成。" : "一次可生成1到2000个测评码。");
+                : batchId == Guid.Empty ? "页面已过期，请刷新后重新生成。" : BallotCodeBatch.CountMessage);
             return Page();
         }
 
@@ -218,7 +218,7 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
             var key = g.Id.ToString();
             return new GroupRow(g.Id, g.Name, g.Expected, Count(key, BallotCodeState.Issued), Count(key, BallotCodeState.Used), Count(key, BallotCodeState.Voided),
                 Count(key, BallotCodeState.NotHandedOut),
-                g.Expected + (int)Math.Ceiling(g.Expected * 0.1),
+                BallotCodeBatch.SuggestedCount(g.Expected),
                 paperIssued.GetValueOrDefault(key),
                 batches.Where(b => b.GroupKey == key && b.State == PaperBatchState.Counted).Sum(b => b.DeclaredCount));
         }).ToList();

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Caching.Memory;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Web.Data;
-using ReviewMeetings.Web.Pages.Meetings;
 
 namespace ReviewMeetings.Web.Pages.Evaluation;
 
@@ -78,10 +77,10 @@ public static class MeetingResults
         var codesIssued = await db.BallotCodes.CountAsync(c => c.MeetingId == meeting.Id && BallotCode.HandedOutStates.Contains(c.State), cancellationToken);
         var paperIssued = await db.PaperIssues.Where(p => p.MeetingId == meeting.Id).SumAsync(p => p.Count, cancellationToken);
         var sheet = await db.ScoreSheets.AsNoTracking().SingleOrDefaultAsync(s => s.MeetingId == meeting.Id, cancellationToken);
-        var rules = EvaluationModel.EffectiveRules(meeting);
+        var rules = meeting.EffectiveEvaluationRules;
         return Tally.Compute(new TallyInput(
             rules,
-            meeting.OnSite().Concat(meeting.Written()).Select(r => r.Id).ToList(),
+            meeting.InBallotOrder().Select(r => r.Id).ToList(),
             ballots,
             codesIssued + paperIssued,
             meeting.Attendance.Sum(g => g.Expected),

@@ -30,7 +30,7 @@ public sealed class PaperModel(MeetingAccess access, AppDbContext db) : PageMode
     [BindProperty]
     public Dictionary<string, string?> Issued { get; set; } = [];
 
-    public bool IssuedEditable => Meeting.Status < MeetingStatus.ResultsPublished;
+    public bool IssuedEditable => !Meeting.ResultsPublic;
 
     public bool EntryOpen => PaperBatch.EntryOpen(Meeting.Status);
 

@@ -45,8 +45,8 @@ public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, 
         var meeting = await (await access.VisibleAsync(cancellationToken))
             .Include(m => m.Reporters).Include(m => m.Attendance).AsSplitQuery().AsNoTracking()
             .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        var published = meeting?.Status is MeetingStatus.ResultsPublished or MeetingStatus.Archived;
-        var started = meeting?.Status >= MeetingStatus.Evaluating;
+        var published = meeting?.ResultsPublic == true;
+        var started = meeting?.EvaluationStarted == true;
         if (meeting is null || !(access.IsStaff ? started : published))
         {
             return NotFound();
@@ -54,7 +54,7 @@ public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, 
 
         Meeting = meeting;
         IsStaff = access.IsStaff;
-        Rules = EvaluationModel.EffectiveRules(meeting);
+        Rules = meeting.EffectiveEvaluationRules;
         Waiting = await db.BallotInbox.CountAsync(b => b.MeetingId == id, cancellationToken);
         if (!meeting.VotingOpen && (Waiting > 0 || await db.BallotSeals.AnyAsync(s => s.MeetingId == id && s.Mixed, cancellationToken)))
         {
@@ -63,7 +63,7 @@ public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, 
             Waiting = await db.BallotInbox.CountAsync(b => b.MeetingId == id, cancellationToken);
         }
         (Tally, _ballots) = await MeetingResults.CountAsync(db, meeting, cache, cancellationToken);
-        var reporters = meeting.OnSite().Concat(meeting.Written()).ToList();
+        var reporters = meeting.InBallotOrder().ToList();
         var results = Tally.Reporters.ToDictionary(r => r.ReporterId);
         var rows = reporters.Where(r => results.ContainsKey(r.Id))
             .Select(r => (r, results[r.Id]))

@@ -52,7 +52,7 @@ internal static class ResultsWorkbook
         Meeting meeting, EvaluationRules rules, MeetingTally tally, IReadOnlyList<(Reporter Reporter, ReporterTally Result)> rows)
     {
         yield return [Text($"{meeting.Title}民主测评结果", BoldStyle)];
-        if (meeting.Status < MeetingStatus.Closed)
+        if (!meeting.Ended)
         {
             yield return [Text("测评仍在进行，以下为导出时的实时计票结果。")];
         }

@@ -37,7 +37,7 @@ public sealed class ScoresModel(MeetingAccess access, AppDbContext db) : PageMod
     [BindProperty]
     public uint Version { get; set; }
 
-    public bool Editable => Meeting.Status < MeetingStatus.ResultsPublished;
+    public bool Editable => !Meeting.ResultsPublic;
 
     public static string Key(Guid reporterId, string partKey) => $"{reporterId:N}:{partKey}";
 
@@ -100,7 +100,7 @@ public sealed class ScoresModel(MeetingAccess access, AppDbContext db) : PageMod
 
         try
         {
-            sheet.Record(Meeting.Status, scores, Reporters.Select(r => r.Id).ToList(), EvaluationModel.EffectiveRules(Meeting));
+            sheet.Record(Meeting.Status, scores, Reporters.Select(r => r.Id).ToList(), Meeting.EffectiveEvaluationRules);
             await db.SaveChangesAsync(cancellationToken);
             TempData["Message"] = "得分已保存。";
             return RedirectToPage(new { id });
@@ -135,8 +135,8 @@ public sealed class ScoresModel(MeetingAccess access, AppDbContext db) : PageMod
         }
 
         Meeting = meeting;
-        Reporters = meeting.OnSite().Concat(meeting.Written()).ToList();
-        Parts = EvaluationModel.EffectiveRules(meeting).CompositeParts.Where(p => p.Key != CompositePart.EvaluationKey).ToList();
+        Reporters = meeting.InBallotOrder().ToList();
+        Parts = meeting.EffectiveEvaluationRules.CompositeParts.Where(p => p.Key != CompositePart.EvaluationKey).ToList();
         return true;
     }
 }

@@ -35,7 +35,7 @@ public sealed class SparesModel(MeetingAccess access, AppDbContext db, VotingKey
 
     public bool Submitted { get; private set; }
 
-    public bool CanRecord => Meeting.Status < MeetingStatus.ResultsPublished;
+    public bool CanRecord => !Meeting.ResultsPublic;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();

@@ -150,7 +150,7 @@ public sealed class CommentsModel(MeetingAccess access, AppDbContext db, Meeting
         }
 
         Meeting = meeting;
-        Reporters = [.. meeting.OnSite(), .. meeting.Written()];
+        Reporters = [.. meeting.InBallotOrder()];
         var comments = await db.Comments.AsNoTracking().Include(c => c.History)
             .Where(c => c.MeetingId == id)
             .OrderBy(c => c.Author).ThenBy(c => c.Id)

@@ -140,7 +140,7 @@ public sealed class ConsoleModel(MeetingAccess access, AppDbContext db, LiveStat
                 throw new DomainException("正在计时，请先结束当前述职。");
             }
 
-            EvaluationModel.StartEvaluation(meeting, User.UserId(), now);
+            meeting.StartEvaluation(User.UserId(), now);
             if (meeting.Agenda.FirstOrDefault(a => a.Kind == AgendaItemKind.Evaluation) is { } item)
             {
                 progress.MoveToAgendaItem(item.Id, now);

@@ -79,7 +79,7 @@ public sealed class LiveStateReader(AppDbContext db, TimeProvider clock)
             .SingleAsync(cancellationToken);
         var paperIssued = await db.PaperIssues.Where(p => p.MeetingId == meetingId).SumAsync(p => p.Count, cancellationToken);
 
-        var reporters = meeting.OnSite().Concat(meeting.Written())
+        var reporters = meeting.InBallotOrder()
             .Select(r =>
             {
                 var speech = progress.SpeechOf(r.Id);

@@ -132,7 +132,7 @@ public sealed class RepresentativeModel(MeetingAccess access, AppDbContext db, T
         }
 
         Meeting = meeting;
-        Reporters = [.. meeting.OnSite(), .. meeting.Written()];
+        Reporters = [.. meeting.InBallotOrder()];
         return true;
     }
 }

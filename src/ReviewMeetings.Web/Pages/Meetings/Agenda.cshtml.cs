@@ -117,7 +117,7 @@ public sealed class AgendaModel(MeetingAccess access, MeetingSaver saver) : Page
         public string? Title { get; set; }
 
         [Display(Name = "计划时长（分钟）")]
-        [Range(1, 600)]
+        [Range(AgendaItem.MinPlannedMinutes, AgendaItem.MaxPlannedMinutes)]
         public int? PlannedMinutes { get; set; }
     }
 }

@@ -57,7 +57,7 @@ public sealed class AttendanceModel(MeetingAccess access, MeetingSaver saver) : 
             var kept = Rows.Where(r => !string.IsNullOrWhiteSpace(r.Name)).ToList();
             void Change()
             {
-                if (meeting.Status < MeetingStatus.Closed)
+                if (!meeting.Ended)
                 {
                     meeting.SetAttendance(kept.Select(r => new AttendanceDraft(r.Id, r.Name, r.Expected ?? 0)));
                 }
@@ -90,11 +90,11 @@ public sealed class AttendanceModel(MeetingAccess access, MeetingSaver saver) : 
         public string? Name { get; set; }
 
         [Display(Name = "应到人数")]
-        [Range(0, 10000)]
+        [Range(0, AttendanceGroup.MaxCount)]
         public int? Expected { get; set; }
 
         [Display(Name = "实到人数")]
-        [Range(0, 10000)]
+        [Range(0, AttendanceGroup.MaxCount)]
         public int? Actual { get; set; }
     }
 }

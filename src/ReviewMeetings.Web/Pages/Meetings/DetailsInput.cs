@@ -16,7 +16,7 @@ public sealed class DetailsInput
 
     [Required]
     [Display(Name = "述职年度")]
-    [Range(2000, 2100)]
+    [Range(Meeting.MinReviewYear, Meeting.MaxReviewYear)]
     public int? ReviewYear { get; set; }
 
     [Display(Name = "会议日期")]

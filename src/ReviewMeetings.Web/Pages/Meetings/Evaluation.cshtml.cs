@@ -28,34 +28,12 @@ public sealed class EvaluationModel(MeetingAccess access, MeetingSaver saver) : 
     [BindProperty]
     public RulesInput Input { get; set; } = new();
 
-    /// <summary>The rules a meeting is counted with: its saved rules, or the defaults over its attendance groups.</summary>
-    public static EvaluationRules EffectiveRules(Meeting meeting)
-    {
-        ArgumentNullException.ThrowIfNull(meeting);
-        return meeting.EvaluationRules ?? RulesInput.From(meeting).ToRules();
-    }
-
-    /// <summary>
-    /// Opens the evaluation, first storing the default rules with a meeting whose organizer never saved any, so voting
-    /// counts with fixed rules. Every way of starting the evaluation (console, status page) goes through here.
-    /// </summary>
-    public static void StartEvaluation(Meeting meeting, Guid by, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(meeting);
-        if (meeting.EvaluationRules is null)
-        {
-            meeting.SetEvaluationRules(EffectiveRules(meeting));
-        }
-
-        meeting.StartEvaluation(by, at);
-    }
-
     [BindProperty]
     public uint Version { get; set; }
 
     public Meeting Meeting { get; private set; } = null!;
 
-    public bool Frozen => Meeting.Status >= MeetingStatus.Evaluating;
+    public bool Frozen => Meeting.EvaluationStarted;
 
     /// <summary>The groups whose ballots would be pooled at the expected attendance (ADR 0012), for the warning.</summary>
     public IReadOnlyList<RaterGroupRule> ExpectedPool => GroupDisclosure.ExpectedPool(
@@ -153,7 +131,7 @@ public sealed class EvaluationModel(MeetingAccess access, MeetingSaver saver) : 
         public static RulesInput From(Meeting meeting)
         {
             ArgumentNullException.ThrowIfNull(meeting);
-            var rules = meeting.EvaluationRules ?? EvaluationRules.Default;
+            var rules = meeting.EffectiveEvaluationRules;
             var groups = meeting.Attendance.OrderBy(g => g.Order).Select(g =>
             {
                 var rule = rules.Groups.SingleOrDefault(r => r.Key == g.Id.ToString());
@@ -167,12 +145,18 @@ public sealed class EvaluationModel(MeetingAccess access, MeetingSaver saver) : 
                 TopGradeMax = rules.Quotas.FirstOrDefault(q => q.GradeKey == rules.Grades[0].Key)?.MaxCount,
                 Groups = groups,
                 DailyWeight = rules.CompositeParts.SingleOrDefault(p => p.Key == DailyAssessmentKey)?.Weight ?? 0,
-                BandGood = rules.Bands.ElementAtOrDefault(0)?.MinScore ?? 90,
-                BandFairlyGood = rules.Bands.ElementAtOrDefault(1)?.MinScore ?? 80,
-                BandAverage = rules.Bands.ElementAtOrDefault(2)?.MinScore ?? 60,
+                BandGood = BandMinimum(rules, 100m, 0) ?? 90,
+                BandFairlyGood = BandMinimum(rules, 80m, 1) ?? 80,
+                BandAverage = BandMinimum(rules, 60m, 2) ?? 60,
                 TopSharePercent = rules.TopBandMaxShare * 100,
             };
         }
+
+        // The band of the scale's grade worth these points; rules saved before bands took the scale's names, by position.
+        private static decimal? BandMinimum(EvaluationRules rules, decimal points, int position) =>
+            rules.Grades.FirstOrDefault(g => g.Points == points) is { } grade && rules.Bands.FirstOrDefault(b => b.Name == grade.Name) is { } band
+                ? band.MinScore
+                : rules.Bands.ElementAtOrDefault(position)?.MinScore;
 
         public EvaluationRules ToRules()
         {
@@ -189,7 +173,7 @@ public sealed class EvaluationModel(MeetingAccess access, MeetingSaver saver) : 
                 QuorumPercent!.Value / 100,
                 TopGradeMax is { } max ? [new GradeQuota(grades[0].Key, max)] : [],
                 parts,
-                [new GradeBand("好", BandGood!.Value), new GradeBand("较好", BandFairlyGood!.Value), new GradeBand("一般", BandAverage!.Value), new GradeBand("差", 0)],
+                GradeScales.Bands(grades, BandGood!.Value, BandFairlyGood!.Value, BandAverage!.Value),
                 TopSharePercent / 100);
         }
     }

@@ -24,15 +24,17 @@ public sealed class StatusModel(MeetingAccess access, MeetingSaver saver, AppDbC
     public bool IsAdministrator => User.IsInRole(RoleNames.Administrator);
 
     /// <summary>The forward step from the current state and its button text.</summary>
-    public IReadOnlyList<(MeetingStatus To, string Label)> NextSteps => Meeting.Status switch
+    public IReadOnlyList<(MeetingStatus To, string Label)> NextSteps => Meeting.NextStatuses.Select(to => (to, StepLabel(to))).ToList();
+
+    private static string StepLabel(MeetingStatus to) => to switch
     {
-        MeetingStatus.Draft => [(MeetingStatus.Published, "发布会议")],
-        MeetingStatus.Published => [(MeetingStatus.InSession, "开始会议")],
-        MeetingStatus.InSession => [(MeetingStatus.Evaluating, "进入民主测评"), (MeetingStatus.Closed, "结束会议")],
-        MeetingStatus.Evaluating => [(MeetingStatus.Closed, "结束会议")],
-        MeetingStatus.Closed => [(MeetingStatus.ResultsPublished, "公布结果"), (MeetingStatus.Archived, "归档")],
-        MeetingStatus.ResultsPublished => [(MeetingStatus.Archived, "归档")],
-        _ => [],
+        MeetingStatus.Published => "发布会议",
+        MeetingStatus.InSession => "开始会议",
+        MeetingStatus.Evaluating => "进入民主测评",
+        MeetingStatus.Closed => "结束会议",
+        MeetingStatus.ResultsPublished => "公布结果",
+        MeetingStatus.Archived => "归档",
+        _ => throw new ArgumentOutOfRangeException(nameof(to)),
     };
 
     /// <summary>What moving forward to <paramref name="to"/> does, asked before it is done.</summary>
@@ -64,7 +66,7 @@ public sealed class StatusModel(MeetingAccess access, MeetingSaver saver, AppDbC
         {
             MeetingStatus.Published => () => meeting.Publish(scope, by, at),
             MeetingStatus.InSession => () => meeting.StartSession(by, at),
-            MeetingStatus.Evaluating => () => EvaluationModel.StartEvaluation(meeting, by, at),
+            MeetingStatus.Evaluating => () => meeting.StartEvaluation(by, at),
             MeetingStatus.Closed => () => meeting.Close(by, at),
             MeetingStatus.ResultsPublished => () => meeting.PublishResults(by, at),
             MeetingStatus.Archived => () => meeting.Archive(by, at),

@@ -48,9 +48,9 @@ public static class EvidenceFile
             var document = UploadedDocument.Inspect(originalName, bytes, maxBytes);
             return (UploadedDocument.SafeName(originalName, document.IsPdf ? ".pdf" : ".docx", "佐证材料"), document.ContentType);
         }
-        catch (UploadRejectedException ex) when (ex.Message.StartsWith("只接受", StringComparison.Ordinal))
+        catch (UploadRejectedException ex) when (ex.Reason == UploadRejection.UnknownFormat)
         {
-            throw new UploadRejectedException("佐证材料只接受PDF、Word（.docx）、JPEG或PNG文件。所选文件的内容不是这些格式（与文件扩展名无关）。");
+            throw new UploadRejectedException("佐证材料只接受PDF、Word（.docx）、JPEG或PNG文件。所选文件的内容不是这些格式（与文件扩展名无关）。", UploadRejection.UnknownFormat);
         }
     }
 

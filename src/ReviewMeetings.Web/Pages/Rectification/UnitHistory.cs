@@ -32,7 +32,7 @@ public static class UnitHistory
         {
             var slot = meeting.Reporters.Single(r => r.OrganizationId == organizationId);
             // The same rule as the results page: staff see the count from the start of voting, everyone else once published.
-            var resultsVisible = access.IsStaff || meeting.Status is MeetingStatus.ResultsPublished or MeetingStatus.Archived;
+            var resultsVisible = access.IsStaff || meeting.ResultsPublic;
             var result = resultsVisible ? await TallyAsync(db, meeting, slot.Id, cancellationToken) : null;
             var items = await db.RectificationItems.Where(i => i.ReporterId == slot.Id)
                 .Select(i => new { i.Status, i.Deadline }).ToListAsync(cancellationToken);

@@ -40,7 +40,7 @@ public sealed class IndexModel(MeetingAccess meetings, OrganizationScope scope, 
     {
         /// <summary>Whether the submit page takes a new version, by the same rules as that page.</summary>
         public bool AcceptsReports(DateOnly today) =>
-            ReportAccess.AcceptsReports(MeetingStatus) && (Reopened || Status == ReportStatus.Returned || Deadline is null || today <= Deadline);
+            ReportAccess.AcceptsReports(MeetingStatus) && WrittenReport.IsOpen(Reopened, Status ?? ReportStatus.Draft, Deadline, today);
 
         public string StatusText => Status is { } status && Versions > 0 ? status.ChineseName() : ReportNames.NotSubmitted;
     }

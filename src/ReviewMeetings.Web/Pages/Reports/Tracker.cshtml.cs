@@ -48,7 +48,7 @@ public sealed class TrackerModel(MeetingAccess meetings, AppDbContext db, TimePr
     public Task<IActionResult> OnPostReopenAsync(Guid id, Guid reporterId, CancellationToken cancellationToken) =>
         ChangeAsync(id, reporterId, report =>
         {
-            report.Reopen(clock.GetUtcNow());
+            report.Reopen(Meeting.WrittenReportDeadline, DateOnly.FromDateTime(clock.GetUtcNow().InBeijing().DateTime), clock.GetUtcNow());
             return "已为该述职对象重新开放提交。";
         }, cancellationToken);
 
@@ -60,7 +60,7 @@ public sealed class TrackerModel(MeetingAccess meetings, AppDbContext db, TimePr
             return NotFound();
         }
 
-        var reporters = Meeting.OnSite().Concat(Meeting.Written()).ToList();
+        var reporters = Meeting.InBallotOrder().ToList();
         var reports = await db.WrittenReports.Include(r => r.Versions).AsNoTracking()
             .Where(r => r.MeetingId == id).ToDictionaryAsync(r => r.ReporterId, cancellationToken);
         using var zipBuffer = new MemoryStream();
@@ -149,14 +149,13 @@ public sealed class TrackerModel(MeetingAccess meetings, AppDbContext db, TimePr
         var reports = await db.WrittenReports.Where(r => r.MeetingId == id)
             .Select(r => new { r.ReporterId, r.Status, r.Reopened, r.ReturnReason, r.UpdatedAt, Count = r.Versions.Count, Submitted = r.Versions.Any(v => v.Submitted) })
             .ToDictionaryAsync(r => r.ReporterId, cancellationToken);
-        Rows = meeting.OnSite().Concat(meeting.Written())
+        Rows = meeting.InBallotOrder()
             .Select(r =>
             {
                 var report = reports.GetValueOrDefault(r.Id);
                 var text = report is null || report.Count == 0 ? ReportNames.NotSubmitted : report.Status.ChineseName();
-                var late = meeting.WrittenReportDeadline is { } deadline && today > deadline;
                 return new Row(r, text, report?.Count ?? 0, report?.Count > 0 ? report.UpdatedAt : null, report?.Status,
-                    report?.ReturnReason, CanReopen: late && report?.Reopened != true && report?.Status != ReportStatus.Returned);
+                    report?.ReturnReason, CanReopen: !WrittenReport.IsOpen(report?.Reopened ?? false, report?.Status ?? ReportStatus.Draft, meeting.WrittenReportDeadline, today));
             })
             .Where(r => string.IsNullOrEmpty(Status) || r.StatusText == Status)
             .ToList();

@@ -51,7 +51,7 @@ public sealed record UploadedDocument(string FileName, string ContentType, bool 
             return new UploadedDocument(SafeName(originalName, ".docx"), DocxType, IsPdf: false);
         }
 
-        throw new UploadRejectedException("只接受PDF或Word（.docx）文件。所选文件的内容不是这两种格式（与文件扩展名无关）。");
+        throw new UploadRejectedException("只接受PDF或Word（.docx）文件。所选文件的内容不是这两种格式（与文件扩展名无关）。", UploadRejection.UnknownFormat);
     }
 
     /// <summary>A file name safe to store and to send back: no folders, no control characters, no symbols beyond the usual.</summary>
@@ -142,11 +142,27 @@ public sealed record UploadedDocument(string FileName, string ContentType, bool 
     private static bool StartsWith(byte[] bytes, ReadOnlySpan<byte> prefix) => bytes.AsSpan().StartsWith(prefix);
 }
 
+/// <summary>Why an upload was refused, where a caller acts on the reason rather than only showing the message.</summary>
+public enum UploadRejection
+{
+    /// <summary>Damaged, too large, active content and the like.</summary>
+    Invalid,
+
+    /// <summary>The bytes are none of the accepted formats.</summary>
+    UnknownFormat,
+}
+
 public sealed class UploadRejectedException : Exception
 {
     public UploadRejectedException(string message)
         : base(message)
     {
+    }
+
+    public UploadRejectedException(string message, UploadRejection reason)
+        : base(message)
+    {
+        Reason = reason;
     }
 
     public UploadRejectedException()
@@ -157,4 +173,6 @@ public sealed class UploadRejectedException : Exception
         : base(message, innerException)
     {
     }
+
+    public UploadRejection Reason { get; }
 }

@@ -17,10 +17,10 @@ namespace ReviewMeetings.Web.Pages.Vote;
 /// </summary>
 public sealed record OpenCode(string Hash, string GroupKey, string Display, Meeting Meeting, bool Claimed = false)
 {
-    public EvaluationRules Rules => Meeting.EvaluationRules ?? EvaluationRules.Default;
+    public EvaluationRules Rules => Meeting.EffectiveEvaluationRules;
 
     /// <summary>The reporters in ballot order: on-site reports first, then written ones.</summary>
-    public IReadOnlyList<Reporter> Reporters { get; } = Meeting.OnSite().Concat(Meeting.Written()).ToList();
+    public IReadOnlyList<Reporter> Reporters { get; } = Meeting.InBallotOrder().ToList();
 
     public string GroupName => Meeting.Attendance.SingleOrDefault(g => g.Id.ToString() == GroupKey)?.Name ?? "";
 

@@ -9,7 +9,6 @@ using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Documents;
 using ReviewMeetings.Web.Pages.Evaluation;
-using ReviewMeetings.Web.Pages.Meetings;
 using ReviewMeetings.Web.Tests.Builders;
 using ReviewMeetings.Web.Tests.Infrastructure;
 using UglyToad.PdfPig;
@@ -52,7 +51,7 @@ public sealed class MinutesTests : AppTest
             }
 
             meeting.StartEvaluation(leader, at);
-            var rules = EvaluationModel.EffectiveRules(meeting);
+            var rules = meeting.EvaluationRules!;
             var group = meeting.Attendance.OrderBy(g => g.Order).Last().Id.ToString();
             db.BallotCodes.AddRange(BallotCode.Issue(id, group, 10, CodeHashKey).Select(x => x.Code));
             var reporters = meeting.Reporters.Select(r => r.Id).ToList();

@@ -49,7 +49,7 @@ public abstract class EvaluationTest : AppTest
     protected async Task<List<Guid>> BallotOrderAsync(Guid meetingId)
     {
         var meeting = await DbAsync(db => db.Meetings.Include(m => m.Reporters).AsNoTracking().SingleAsync(m => m.Id == meetingId));
-        return meeting.OnSite().Concat(meeting.Written()).Select(r => r.Id).ToList();
+        return meeting.InBallotOrder().Select(r => r.Id).ToList();
     }
 
     /// <summary>The last rater group (基层党员群众代表) of the meeting, by key.</summary>

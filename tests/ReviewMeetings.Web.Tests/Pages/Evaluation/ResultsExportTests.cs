@@ -34,7 +34,7 @@ public sealed class ResultsExportTests : AppTest
             meeting.StartSession(Guid.NewGuid(), DateTimeOffset.UtcNow);
             meeting.StartEvaluation(Guid.NewGuid(), DateTimeOffset.UtcNow);
             db.BallotCodes.AddRange(groups.SelectMany(g => BallotCode.Issue(id, g, 20, CodeHashKey).Select(x => x.Code)));
-            var reporters = meeting.OnSite().Concat(meeting.Written()).Select(r => r.Id).ToList();
+            var reporters = meeting.InBallotOrder().Select(r => r.Id).ToList();
             foreach (var (group, grade) in ballots(reporters.Count))
             {
                 var marks = reporters.Select((r, i) => (r, grade(i))).ToDictionary(x => x.r, x => x.Item2);
@@ -66,7 +66,7 @@ public sealed class ResultsExportTests : AppTest
             var meeting = await db.Meetings.Include(m => m.Reporters).Include(m => m.Attendance).AsNoTracking().SingleAsync(m => m.Id == id);
             var ballots = await db.Ballots.AsNoTracking().Where(b => b.MeetingId == id).ToListAsync();
             var issued = await db.BallotCodes.CountAsync(c => c.MeetingId == id && c.State != BallotCodeState.Voided);
-            var order = meeting.OnSite().Concat(meeting.Written()).ToList();
+            var order = meeting.InBallotOrder().ToList();
             var tally = Tally.Compute(new TallyInput(
                 meeting.EvaluationRules!, order.Select(r => r.Id).ToList(), ballots.Select(b => new TallyBallot(b.GroupKey, b.Grades)).ToList(), issued, 0));
             return (meeting, order, ballots, tally);

@@ -3,7 +3,6 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Meetings;
-using ReviewMeetings.Web.Pages.Meetings;
 using ReviewMeetings.Web.Tests.Builders;
 using ReviewMeetings.Web.Tests.Infrastructure;
 
@@ -85,7 +84,7 @@ public sealed class ResultsTests : AppTest
             var group = meeting.Attendance.OrderBy(g => g.Order).Last().Id.ToString();
             var dongcheng = meeting.Reporters.Single(r => r.UnitName == Dongcheng).Id;
             db.Ballots.Add(Ballot.Cast(id, group, new Dictionary<Guid, string?> { [dongcheng] = "差" },
-                meeting.Reporters.Select(r => r.Id).ToList(), EvaluationModel.EffectiveRules(meeting)));
+                meeting.Reporters.Select(r => r.Id).ToList(), meeting.EffectiveEvaluationRules));
             (await db.BallotCodes.Where(c => c.MeetingId == id && c.State == BallotCodeState.Issued).FirstAsync()).Void();
             return await db.SaveChangesAsync();
         });

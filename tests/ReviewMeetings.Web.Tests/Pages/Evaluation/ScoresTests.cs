@@ -25,7 +25,7 @@ public sealed class ScoresTests : EvaluationTest
         await DbAsync(async db =>
         {
             var meeting = await db.Meetings.Include(m => m.Reporters).Include(m => m.Attendance).AsNoTracking().SingleAsync(m => m.Id == id);
-            var rules = EvaluationModel.EffectiveRules(meeting);
+            var rules = meeting.EffectiveEvaluationRules;
             var group = meeting.Attendance.OrderBy(g => g.Order).Last().Id.ToString();
             var reporters = meeting.Reporters.Select(r => r.Id).ToList();
             var d = meeting.Reporters.Single(r => r.UnitName == Dongcheng).Id;

@@ -46,10 +46,32 @@ public sealed class EvaluationRulesTests : AppTest
         Assert.Equal(meeting.Attendance.OrderBy(g => g.Order).Select(g => g.Id.ToString()), rules.Groups.Select(g => g.Key));
         Assert.Equal([40m, 60m], rules.CompositeParts.Select(p => p.Weight));
         Assert.Equal(0.3m, rules.TopBandMaxShare);
+        Assert.Equal([("优秀", 90m), ("称职", 80m), ("基本称职", 60m), ("不称职", 0m)], rules.Bands.Select(b => (b.Name, b.MinScore)));
 
         var page = await organizer.GetAsync($"/Meetings/Evaluation/{id}");
         Assert.Equal("Competence", ((AngleSharp.Html.Dom.IHtmlSelectElement)page.QuerySelector("#Input_Scale")!).Value);
         Assert.Equal("60", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Input_DailyWeight")!).Value);
+    }
+
+    [Fact]
+    public async Task A_satisfaction_scale_gets_its_own_band_names_and_its_band_minimums_are_shown_again()
+    {
+        var id = await ArrangeAsync();
+        using var organizer = await SignInAsync("organizer");
+
+        using var response = await organizer.SubmitAsync($"/Meetings/Evaluation/{id}", "main form", new()
+        {
+            ["Input.Scale"] = "Satisfaction",
+            ["Input.BandGood"] = "85",
+            ["Input.BandAverage"] = "65",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var rules = (await MeetingAsync(id)).EvaluationRules!;
+        Assert.Equal([("满意", 85m), ("基本满意", 65m), ("不满意", 0m)], rules.Bands.Select(b => (b.Name, b.MinScore)));
+        var page = await organizer.GetAsync($"/Meetings/Evaluation/{id}");
+        Assert.Equal("85", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Input_BandGood")!).Value);
+        Assert.Equal("65", ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Input_BandAverage")!).Value);
     }
 
     [Fact]

@@ -58,8 +58,19 @@ public sealed class EvidenceFileTests
     {
         var error = Assert.Throws<UploadRejectedException>(() => EvidenceFile.Inspect("照片.png", TestDocuments.Executable(), Limit));
         Assert.StartsWith("佐证材料只接受PDF、Word（.docx）、JPEG或PNG文件", error.Message, StringComparison.Ordinal);
+        Assert.Equal(UploadRejection.UnknownFormat, error.Reason);
+        Assert.Equal(UploadRejection.UnknownFormat, Assert.Throws<UploadRejectedException>(() => UploadedDocument.Inspect("照片.png", TestDocuments.Executable(), Limit)).Reason);
 
         Assert.Equal(UploadedDocument.PdfType, EvidenceFile.Inspect("整改报告.pdf", TestDocuments.Pdf(), Limit).ContentType);
         Assert.Equal("整改台账.docx", EvidenceFile.Inspect("整改台账.docx", TestDocuments.Docx("整改台账", "已完成。"), Limit).FileName);
+    }
+
+    [Fact]
+    public void A_damaged_document_is_refused_with_its_own_message_not_the_list_of_formats()
+    {
+        var error = Assert.Throws<UploadRejectedException>(() => EvidenceFile.Inspect("整改报告.docx", "PK\u0003\u0004broken"u8.ToArray(), Limit));
+
+        Assert.Equal(UploadRejection.Invalid, error.Reason);
+        Assert.DoesNotContain("只接受", error.Message, StringComparison.Ordinal);
     }
 }

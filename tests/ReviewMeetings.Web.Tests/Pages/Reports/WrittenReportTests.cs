@@ -288,6 +288,27 @@ public sealed class WrittenReportTests : AppTest
     }
 
     [Fact]
+    public async Task Reopening_a_report_that_can_still_be_submitted_is_refused_even_when_posted_directly()
+    {
+        var meeting = await MeetingAsync();
+        var reporter = await ReporterAsync(meeting, Dongcheng);
+        using var organizer = await SignInAsync("organizer");
+        var tracker = await organizer.GetAsync($"/Reports/Tracker/{meeting}");
+        Assert.Null(tracker.QuerySelector("form[action*='handler=Reopen']"));
+        var token = ((AngleSharp.Html.Dom.IHtmlInputElement)tracker.QuerySelector("input[name='__RequestVerificationToken']")!).Value;
+
+        using var forced = await organizer.Client.PostAsync($"/Reports/Tracker/{meeting}?handler=Reopen", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["reporterId"] = reporter.ToString(),
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, forced.StatusCode);
+        Assert.Contains("该报告仍可提交，无需重新开放。", (await Session.ParseAsync(forced)).Summary(), StringComparison.Ordinal);
+        Assert.Null(await ReportAsync(reporter));
+    }
+
+    [Fact]
     public async Task Staff_return_with_a_reason_the_secretary_sees_then_review_the_resubmission()
     {
         var meeting = await MeetingAsync();
