@@ -8,6 +8,8 @@ internal static class DatabaseSetup
 {
     public const string ConnectionStringName = "Default";
 
+    public const string MigrationsHistoryTable = "__ef_migrations_history";
+
     public static WebApplicationBuilder AddAppDatabase(this WebApplicationBuilder builder)
     {
         // Read when the first context is made, so configuration added by a test host is seen too. Contexts are pooled:
@@ -15,7 +17,7 @@ internal static class DatabaseSetup
         // which was about 50 KB of allocations per request (docs/performance.md). No code keeps state in a context.
         builder.Services.AddDbContextPool<AppDbContext>(
             (services, options) => options
-                .UseNpgsql(ConnectionString(services.GetRequiredService<IConfiguration>()), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+                .UseNpgsql(ConnectionString(services.GetRequiredService<IConfiguration>()), npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
                 .UseSnakeCaseNamingConvention());
         builder.Services.AddDataProtection()
             .SetApplicationName("ReviewMeetings")

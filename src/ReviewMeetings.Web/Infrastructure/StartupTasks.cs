@@ -27,6 +27,7 @@ internal static class StartupTasks
 
         if (args.Contains(MigrateSwitch))
         {
+            await SquashedMigrations.AdoptAsync(db);
             await db.Database.MigrateAsync();
             logger.LogInformation("Database migrated; exiting as asked by {Switch}", MigrateSwitch);
             return true;
@@ -36,6 +37,7 @@ internal static class StartupTasks
         app.Services.GetRequiredService<Pages.Vote.VotingKeys>();
         if (app.Configuration.GetValue("Database:MigrateOnStartup", app.Environment.IsDevelopment()))
         {
+            await SquashedMigrations.AdoptAsync(db);
             await db.Database.MigrateAsync();
         }
 

@@ -12,8 +12,8 @@ using ReviewMeetings.Web.Data;
 namespace ReviewMeetings.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207111722_PasswordPolicy")]
-    partial class PasswordPolicy
+    [Migration("20261207181258_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -368,6 +368,10 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
                     b.Property<string>("GroupKey")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -394,6 +398,9 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_ballot_codes");
 
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_ballot_codes_batch_id");
+
                     b.HasIndex("Hash")
                         .IsUnique()
                         .HasDatabaseName("ix_ballot_codes_hash");
@@ -404,6 +411,66 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.ToTable("ballot_codes", (string)null);
 
                     b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.BallotCodeBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<string>("GroupKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("group_key");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("IssuedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("issued_by");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<byte[]>("SealedCodes")
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_codes");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("void_reason");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voided_at");
+
+                    b.Property<Guid?>("VoidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("voided_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ballot_code_batches");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_ballot_code_batches_meeting_id");
+
+                    b.ToTable("ballot_code_batches", (string)null);
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.PaperBatch", b =>
@@ -685,6 +752,19 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("CommentsReopenReason")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)")
+                        .HasColumnName("comments_reopen_reason");
+
+                    b.Property<DateTimeOffset?>("CommentsReopenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("comments_reopened_at");
+
+                    b.Property<Guid?>("CommentsReopenedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("comments_reopened_by");
+
                     b.PrimitiveCollection<string[]>("CoverageCategories")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -855,6 +935,10 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("unit_type");
+
+                    b.Property<int?>("WrittenOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("written_order");
 
                     b.HasKey("Id")
                         .HasName("pk_reporters");
@@ -1579,12 +1663,28 @@ namespace ReviewMeetings.Web.Data.Migrations
 
             modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.BallotCode", b =>
                 {
+                    b.HasOne("ReviewMeetings.Domain.Evaluation.BallotCodeBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_ballot_codes_ballot_code_batches_batch_id");
+
                     b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ballot_codes_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.BallotCodeBatch", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ballot_code_batches_meetings_meeting_id");
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.PaperBatch", b =>
@@ -1817,11 +1917,46 @@ namespace ReviewMeetings.Web.Data.Migrations
                                 .HasConstraintName("fk_meetings_meetings_id");
                         });
 
+                    b.OwnsMany("ReviewMeetings.Domain.Meetings.LotteryRecord", "LotteryHistory", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("DrawnAt");
+
+                            b1.Property<Guid>("DrawnBy");
+
+                            b1.PrimitiveCollection<string>("Order")
+                                .IsRequired();
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(200);
+
+                            b1.Property<long>("Seed");
+
+                            b1.HasKey("MeetingId", "__synthesizedOrdinal")
+                                .HasName("pk_meetings");
+
+                            b1.ToTable("meetings");
+
+                            b1
+                                .ToJson("lottery_history")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId")
+                                .HasConstraintName("fk_meetings_meetings_meeting_id");
+                        });
+
                     b.Navigation("Exclusions");
 
                     b.Navigation("Guidance");
 
                     b.Navigation("Lottery");
+
+                    b.Navigation("LotteryHistory");
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Meetings.Reporter", b =>
