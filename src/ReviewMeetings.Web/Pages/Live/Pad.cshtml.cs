@@ -179,7 +179,7 @@ public sealed class PadModel(AppDbContext db, LiveStateReader reader, LiveBroadc
         var slot = await db.Reporters.Where(r => r.Id == chosen.Id)
             .Join(db.Meetings, r => r.MeetingId, m => m.Id, (r, m) => new { r.OrganizationId, m.ReviewYear })
             .SingleAsync(cancellationToken);
-        Previous = await CarryOver.ForUnitAsync(db, slot.OrganizationId, slot.ReviewYear, RectificationItem.BeijingToday(clock), cancellationToken);
+        Previous = await CarryOver.ForUnitAsync(db, slot.OrganizationId, slot.ReviewYear, BeijingTime.Today(clock), cancellationToken);
         Comment = await FindCommentAsync(id, chosen.Id, leaderId, cancellationToken);
         return true;
     }

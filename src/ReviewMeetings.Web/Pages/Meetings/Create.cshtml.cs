@@ -28,7 +28,7 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, TimePr
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var root = await scope.RootAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().InBeijing().DateTime);
+        var today = BeijingTime.Today(clock);
         // Meetings run from December to February and review the year just ending.
         Input.ReviewYear = today.Month >= 9 ? today.Year : today.Year - 1;
         Input.Title = Meeting.SuggestTitle(root.UnitName, Input.ReviewYear.Value);
@@ -44,7 +44,7 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, TimePr
             ModelState.AddModelError(nameof(HostUnitId), "请选择您管理范围内的主办单位。");
         }
 
-        var currentYear = clock.GetUtcNow().InBeijing().Year;
+        var currentYear = BeijingTime.Now(clock).Year;
         var suggestedTitle = Meeting.SuggestTitle(host?.Name ?? "", Input.ReviewYear ?? currentYear);
         Input.AddRuleErrors(ModelState, suggestedTitle, MeetingStatus.Draft, currentYear);
         if (ModelState.IsValid)

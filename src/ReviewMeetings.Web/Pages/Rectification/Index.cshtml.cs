@@ -66,7 +66,7 @@ public sealed class IndexModel(AppDbContext db, OrganizationScope scope, Problem
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var unitId = (await scope.RootAsync(cancellationToken)).UnitId;
-        Today = RectificationItem.BeijingToday(clock);
+        Today = BeijingTime.Today(clock);
         var slots = await db.Reporters.Where(r => r.OrganizationId == unitId)
             .Join(db.Meetings.Where(m => m.FeedbackReleasedAt != null), r => r.MeetingId, m => m.Id, (r, m) => new { ReporterId = r.Id, m.Title, m.ReviewYear })
             .OrderByDescending(s => s.ReviewYear)

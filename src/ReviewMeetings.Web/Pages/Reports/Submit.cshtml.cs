@@ -29,7 +29,7 @@ public sealed class SubmitModel(ReportAccess access, ReportFiles files, AppDbCon
     /// <summary>The newest version on file, and the uploaded file's name when it is a file.</summary>
     public (ReportVersion Version, string? FileName)? OnFile { get; private set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().InBeijing().DateTime);
+    public DateOnly Today => BeijingTime.Today(clock);
 
     public bool IsOpen => ReportAccess.AcceptsReports(Slot.Meeting)
         && (Report?.IsOpen(Slot.Meeting.WrittenReportDeadline, Today) ?? Slot.Meeting.WrittenReportDeadline is not { } d || Today <= d);

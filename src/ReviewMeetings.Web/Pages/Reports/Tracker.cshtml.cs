@@ -145,7 +145,7 @@ public sealed class TrackerModel(MeetingAccess meetings, AppDbContext db, TimePr
         }
 
         Meeting = meeting;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().InBeijing().DateTime);
+        var today = BeijingTime.Today(clock);
         var reports = await db.WrittenReports.Where(r => r.MeetingId == id)
             .Select(r => new { r.ReporterId, r.Status, r.Reopened, r.ReturnReason, r.UpdatedAt, Count = r.Versions.Count, Submitted = r.Versions.Any(v => v.Submitted) })
             .ToDictionaryAsync(r => r.ReporterId, cancellationToken);
