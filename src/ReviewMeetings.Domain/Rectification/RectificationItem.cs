@@ -139,20 +139,13 @@ public sealed class RectificationItem
     /// <summary>Overdue (逾期): the deadline has passed and the item is not closed. Due on the deadline day itself is not late.</summary>
     public bool IsOverdue(DateOnly today) => IsOverdue(Deadline, Status, today);
 
-    public bool IsOverdue(TimeProvider clock) => IsOverdue(BeijingToday(clock));
+    public bool IsOverdue(TimeProvider clock) => IsOverdue(BeijingTime.Today(clock));
 
     public static bool IsOverdue(DateOnly? deadline, RectificationStatus status, DateOnly today) =>
         deadline is { } due && due < today && status != RectificationStatus.Closed;
 
     public static bool IsDueSoon(DateOnly? deadline, RectificationStatus status, DateOnly today) =>
         deadline is { } due && due >= today && due.DayNumber - today.DayNumber <= DueSoonDays && status != RectificationStatus.Closed;
-
-    /// <summary>Deadlines are calendar days in China (UTC+8, no daylight saving).</summary>
-    public static DateOnly BeijingToday(TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
-    }
 
     public void Reword(string? text, Guid by, DateTimeOffset now)
     {
@@ -193,7 +186,7 @@ public sealed class RectificationItem
         var measures = Checked.Optional(plan.Measures, PlanFieldMaxLength, "整改措施", nameof(Measures));
         var person = Checked.Optional(plan.ResponsiblePerson, PersonMaxLength, "责任人", nameof(ResponsiblePerson));
         var target = Checked.Optional(plan.Target, PlanFieldMaxLength, "预期目标", nameof(Target));
-        if (plan.Deadline is { } deadline && deadline < DateOnly.FromDateTime(CreatedAt.ToOffset(TimeSpan.FromHours(8)).DateTime))
+        if (plan.Deadline is { } deadline && deadline < BeijingTime.DateOf(CreatedAt))
         {
             throw new DomainException("整改时限不能早于问题形成的日期。", nameof(Deadline));
         }

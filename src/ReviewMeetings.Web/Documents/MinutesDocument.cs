@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Comments;
+using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Live;
 using ReviewMeetings.Domain.Meetings;
@@ -74,7 +75,7 @@ public sealed record MinutesRectification(
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(meeting);
-        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = BeijingTime.DateOf(now);
         var items = await db.RectificationItems.AsNoTracking().Where(i => i.MeetingId == meeting.Id)
             .Select(i => new { i.ReporterId, i.Status, i.Deadline })
             .ToListAsync(cancellationToken);

@@ -1,13 +1,13 @@
 using System.Globalization;
+using ReviewMeetings.Domain.Common;
 
 namespace ReviewMeetings.Web.Infrastructure;
 
 /// <summary>Dates as Chinese readers expect them (2026年1月17日), in Beijing time whatever the server's own zone.</summary>
 public static class ChineseDates
 {
-    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
-    public static DateTimeOffset InBeijing(this DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, Beijing);
+    /// <summary>The instant in Beijing time (<see cref="BeijingTime"/>: fixed UTC+8).</summary>
+    public static DateTimeOffset InBeijing(this DateTimeOffset value) => BeijingTime.ToBeijing(value);
 
     public static string ToChineseDate(this DateTimeOffset value) =>
         value.InBeijing().ToString("yyyy'年'M'月'd'日'", CultureInfo.InvariantCulture);

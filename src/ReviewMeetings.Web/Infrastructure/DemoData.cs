@@ -35,7 +35,7 @@ internal static class DemoData
             var units = BuildTree();
             db.Organizations.AddRange(units);
             await db.SaveChangesAsync();
-            await CreateAccountsAsync(services.GetRequiredService<UserManager<AppUser>>(), units);
+            await CreateAccountsAsync(services.GetRequiredService<UserManager<AppUser>>(), units, services.GetRequiredService<TimeProvider>().GetUtcNow());
             await db.SaveChangesAsync();
             if (withMeetings)
             {
@@ -58,7 +58,7 @@ internal static class DemoData
     /// The demo accounts keep their published password: they are not forced to change it, and it does not expire
     /// (PasswordChange), because they work only where demo data is enabled, never in Production.
     /// </summary>
-    private static async Task CreateAccountsAsync(UserManager<AppUser> users, List<Organization> units)
+    private static async Task CreateAccountsAsync(UserManager<AppUser> users, List<Organization> units, DateTimeOffset now)
     {
         foreach (var account in Accounts)
         {
@@ -70,7 +70,7 @@ internal static class DemoData
                 Department = account.Department,
                 OrganizationId = unit.Id,
                 IsDemo = true,
-                CreatedAt = DateTimeOffset.UtcNow,
+                CreatedAt = now,
             };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, account.Role.ToString()));

@@ -25,6 +25,7 @@ internal static class PagesSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<MeetingAccess>();
         builder.Services.AddScoped<MeetingSaver>();
+        builder.Services.AddScoped<Saver>();
         builder.Services.AddScoped<ReportAccess>();
         builder.Services.AddSingleton<ReportFiles>();
         builder.Services.AddScoped<RectificationAccess>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Domain.Reports;
@@ -54,7 +55,7 @@ public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, Re
             .Select(o => new UnitRow(o.Id, o.Name))
             .ToListAsync(cancellationToken);
         OwnSecretary = await units.AsNoTracking().Where(o => o.Id == root.UnitId).Select(o => o.Secretary).SingleOrDefaultAsync(cancellationToken);
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().InBeijing().DateTime);
+        Today = BeijingTime.Today(clock);
         var unitId = root.UnitId;
         Meetings = await (await access.VisibleAsync(cancellationToken))
             .Where(m => m.Status != MeetingStatus.Archived)

@@ -1,6 +1,7 @@
 using ReviewMeetings.Domain.Comments;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Rectification;
+using ReviewMeetings.Domain.Tests.Common;
 
 namespace ReviewMeetings.Domain.Tests.Rectification;
 
@@ -279,10 +280,5 @@ public sealed class RectificationItemTests
         Assert.Equal("村级阵地建设滞后", item.Text);
         Assert.Equal("“阵地建设滞后”改为“村级阵地建设滞后”", item.History.ElementAt(1).Detail);
         Assert.Equal("其他 → 组织体系", item.History.ElementAt(2).Detail);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

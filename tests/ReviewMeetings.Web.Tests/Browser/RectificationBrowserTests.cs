@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Tests.Builders;
 using static Microsoft.Playwright.Assertions;
@@ -24,7 +25,7 @@ public sealed class RectificationBrowserTests(HeadlessChromium chromium) : Brows
         await Expect(organizer.GetByRole(AriaRole.Status)).ToContainTextAsync("共3项");
 
         // The secretary writes measures and deadlines and submits both plans.
-        var deadline = DateTime.Today.AddDays(90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var deadline = BeijingTime.Today(TimeProvider.System).AddDays(90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var problem in new[] { ProblemA, ProblemB })
         {
             await secretary.GotoAsync("/");

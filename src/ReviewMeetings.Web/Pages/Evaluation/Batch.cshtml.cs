@@ -18,7 +18,7 @@ namespace ReviewMeetings.Web.Pages.Evaluation;
 /// per reporter, and only their own entries are shown. Without one it compares the two sides and counts the batch.
 /// </summary>
 [Authorize(Roles = RoleNames.MeetingStaff)]
-public sealed class BatchModel(MeetingAccess access, AppDbContext db, BallotProgressPush progress) : PageModel
+public sealed class BatchModel(MeetingAccess access, AppDbContext db, Saver saver, BallotProgressPush progress) : PageModel
 {
     public const string ConflictMessage = "保存失败：本批次刚被他人处理过（如已比对计入），请刷新页面后查看。";
 
@@ -92,21 +92,14 @@ public sealed class BatchModel(MeetingAccess access, AppDbContext db, BallotProg
             return NotFound();
         }
 
-        try
+        if (await saver.TrySaveAsync(ModelState, new SaveMessages(ConflictMessage) { Rule = RuleErrors.Form }, () =>
         {
             db.Ballots.AddRange(Batch.Count(Meeting.Status, ReporterIds, Rules));
-            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken))
+        {
             progress.Notify(Meeting.Id);
             TempData["Message"] = $"第{Batch.Number}批两遍录入一致，{Batch.DeclaredCount}张纸质票已计入结果。";
             return RedirectToPage("Paper", new { id = Meeting.Id });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", ConflictMessage);
         }
 
         db.ChangeTracker.Clear();
@@ -144,24 +137,17 @@ public sealed class BatchModel(MeetingAccess access, AppDbContext db, BallotProg
             return NotFound();
         }
 
-        try
+        if (await saver.TrySaveAsync(ModelState, new SaveMessages(ConflictMessage) { Rule = RuleErrors.FieldAt(errorField) }, () =>
         {
             change(Batch, Side!.Value, User.UserId());
-            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken))
+        {
             if (done is not null)
             {
                 TempData["Message"] = done;
             }
 
             return RedirectToPage(new { id, side });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(ex.Field is null ? "" : errorField, ex.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", ConflictMessage);
         }
 
         db.ChangeTracker.Clear();

@@ -20,7 +20,7 @@ namespace ReviewMeetings.Web.Pages.Evaluation;
 /// codes are gone for good. A batch whose slips were never handed out can be voided as a whole, with a reason.
 /// </summary>
 [Authorize(Roles = RoleNames.MeetingStaff)]
-public sealed class CodeBatchModel(MeetingAccess access, AppDbContext db, CodeReprints reprints, DocumentExport export) : PageModel
+public sealed class CodeBatchModel(MeetingAccess access, AppDbContext db, Saver saver, CodeReprints reprints, DocumentExport export) : PageModel
 {
     public BallotCodeBatch Batch { get; private set; } = null!;
 
@@ -104,29 +104,27 @@ public sealed class CodeBatchModel(MeetingAccess access, AppDbContext db, CodeRe
         // (the conditional update below), both against the row as stored now.
         var batch = await db.BallotCodeBatches.SingleAsync(b => b.Id == id, cancellationToken);
         var codes = await db.BallotCodes.AsNoTracking().Where(c => c.BatchId == id).ToListAsync(cancellationToken);
-        try
+        var failure = await saver.TrySaveAsync(async () =>
         {
             batch.Void(Reason, User.UserId(), reprints.Now, codes);
 
             // The codes change in one conditional statement, never over a vote: a voter using a code at this moment
             // either waits for this transaction and then finds the code voided, or was first, and then nothing is voided.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // The saver saves the batch and commits in the same transaction.
             await db.BallotCodes.Where(c => c.BatchId == id && c.State != BallotCodeState.Used)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, BallotCodeState.Voided), cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             if (await db.BallotCodes.AnyAsync(c => c.BatchId == id && c.State == BallotCodeState.Used, cancellationToken))
             {
                 throw new DbUpdateConcurrencyException();
             }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DomainException ex)
+        }, cancellationToken);
+        if (failure?.Rule is { } rule)
         {
-            ModelState.AddModelError(ex.Field == nameof(BallotCodeBatch.VoidReason) ? nameof(Reason) : "", ex.Message);
+            ModelState.AddModelError(rule.Field == nameof(BallotCodeBatch.VoidReason) ? nameof(Reason) : "", rule.Message);
             return Page();
         }
-        catch (DbUpdateConcurrencyException)
+
+        if (failure is not null)
         {
             // A code was used, or the batch changed, since the page was read: nothing was voided.
             ModelState.AddModelError("", "本批测评码刚被他人修改或已有测评码投票，未作废。请查看最新状态后再试。");
@@ -153,14 +151,8 @@ public sealed class CodeBatchModel(MeetingAccess access, AppDbContext db, CodeRe
         // Past the window the sealed codes go as soon as anyone looks, whether or not the sweep has come by.
         if (batch.ForgetExpired(reprints.Now, reprints.Window))
         {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Changed meanwhile (voided, or the sweep erased them): the reload below shows what is stored now.
-            }
+            // Changed meanwhile (voided, or the sweep erased them): the reload below shows what is stored now.
+            await saver.TrySaveAsync(() => { }, cancellationToken);
 
             db.ChangeTracker.Clear();
             batch = await db.BallotCodeBatches.SingleAsync(b => b.Id == id, cancellationToken);

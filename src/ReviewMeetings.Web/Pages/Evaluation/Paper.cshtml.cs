@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
@@ -18,7 +19,7 @@ namespace ReviewMeetings.Web.Pages.Evaluation;
 /// clerks key in independently (双人录入). A batch counts towards the results only once both entries agree.
 /// </summary>
 [Authorize(Roles = RoleNames.MeetingStaff)]
-public sealed class PaperModel(MeetingAccess access, AppDbContext db) : PageModel
+public sealed class PaperModel(MeetingAccess access, AppDbContext db, Saver saver) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
 
@@ -119,17 +120,10 @@ public sealed class PaperModel(MeetingAccess access, AppDbContext db) : PageMode
         }
 
         var number = await db.PaperBatches.Where(b => b.MeetingId == id).Select(b => (int?)b.Number).MaxAsync(cancellationToken) ?? 0;
-        try
+        if (await TrySaveAsync(cancellationToken, () =>
         {
             db.PaperBatches.Add(PaperBatch.Create(Meeting.Status, id, groupKey!, number + 1, declaredCount!.Value));
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(ex.Field is null ? "" : "declaredCount", ex.Message);
-            return Page();
-        }
-
-        if (await TrySaveAsync(cancellationToken))
+        }, RuleErrors.FieldAt("declaredCount")))
         {
             TempData["Message"] = $"已建立第{number + 1}批，请两位工作人员分别录入第一遍和第二遍。";
             return RedirectToPage(new { id });
@@ -187,20 +181,12 @@ public sealed class PaperModel(MeetingAccess access, AppDbContext db) : PageMode
 
     public static string FieldOf(string groupKey) => $"Issued[{groupKey}]";
 
-    private async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
+    private async Task<bool> TrySaveAsync(CancellationToken cancellationToken, Action? change = null, Action<ModelStateDictionary, DomainException>? rule = null)
     {
-        try
+        var messages = new SaveMessages("保存失败：纸质票数据刚被他人修改过，请刷新页面后重试。") { Duplicate = "保存失败：他人同时进行了相同操作，请刷新页面后重试。" };
+        if (await saver.TrySaveAsync(ModelState, rule is null ? messages : messages with { Rule = rule }, change ?? (() => { }), cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
             return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "保存失败：纸质票数据刚被他人修改过，请刷新页面后重试。");
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            ModelState.AddModelError("", "保存失败：他人同时进行了相同操作，请刷新页面后重试。");
         }
 
         db.ChangeTracker.Clear();

@@ -18,7 +18,7 @@ namespace ReviewMeetings.Web.Pages.Evaluation;
 /// combined with the democratic evaluation on the results page with the weights of the meeting's rules.
 /// </summary>
 [Authorize(Roles = RoleNames.MeetingStaff)]
-public sealed class ScoresModel(MeetingAccess access, AppDbContext db) : PageModel
+public sealed class ScoresModel(MeetingAccess access, AppDbContext db, Saver saver) : PageModel
 {
     public const string ConflictMessage = "保存失败：得分刚被他人修改过。下方仍是您填写的内容，请核对后再次保存。";
 
@@ -98,24 +98,13 @@ public sealed class ScoresModel(MeetingAccess access, AppDbContext db) : PageMod
             db.Entry(sheet).Property(s => s.Version).OriginalValue = Version;
         }
 
-        try
+        if (await saver.TrySaveAsync(ModelState, new SaveMessages(ConflictMessage) { Rule = RuleErrors.Form }, () =>
         {
             sheet.Record(Meeting.Status, scores, Reporters.Select(r => r.Id).ToList(), Meeting.EffectiveEvaluationRules);
-            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken))
+        {
             TempData["Message"] = "得分已保存。";
             return RedirectToPage(new { id });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", ConflictMessage);
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            ModelState.AddModelError("", ConflictMessage);
         }
 
         db.ChangeTracker.Clear();

@@ -18,7 +18,7 @@ namespace ReviewMeetings.Web.Pages.Live;
 /// reopening a submitted comment with a reason, and releasing the feedback to the secretaries after the meeting.
 /// </summary>
 [Authorize(Roles = RoleNames.MeetingStaff)]
-public sealed class CommentsModel(MeetingAccess access, AppDbContext db, MeetingSaver saver, TimeProvider clock) : PageModel
+public sealed class CommentsModel(MeetingAccess access, AppDbContext db, MeetingSaver saver, Saver commentSaver, TimeProvider clock) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
 
@@ -53,20 +53,13 @@ public sealed class CommentsModel(MeetingAccess access, AppDbContext db, Meeting
             return NotFound();
         }
 
-        try
+        var messages = new SaveMessages("这条点评刚被修改过，请刷新页面后重试。") { ConflictKey = $"reason-{commentId}", DuplicateKey = $"reason-{commentId}", Rule = RuleErrors.At($"reason-{commentId}") };
+        if (!await commentSaver.TrySaveAsync(ModelState, messages, () =>
         {
             Meeting.EnsureCommentsOpen();
             comment.Reopen(reason, User.UserId(), clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException ex)
+        }, cancellationToken))
         {
-            ModelState.AddModelError($"reason-{commentId}", ex.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError($"reason-{commentId}", "这条点评刚被修改过，请刷新页面后重试。");
             return Page();
         }
 

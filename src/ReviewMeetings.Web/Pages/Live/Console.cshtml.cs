@@ -18,7 +18,7 @@ namespace ReviewMeetings.Web.Pages.Live;
 /// button is a plain form; with JavaScript the page posts in the background and all screens follow through SignalR.
 /// </summary>
 [Authorize(Roles = RoleNames.MeetingStaff)]
-public sealed class ConsoleModel(MeetingAccess access, AppDbContext db, LiveStateReader reader, LiveBroadcaster broadcaster, TimeProvider clock)
+public sealed class ConsoleModel(MeetingAccess access, AppDbContext db, Saver saver, LiveStateReader reader, LiveBroadcaster broadcaster, TimeProvider clock)
     : PageModel
 {
     public const string ConflictMessage = "操作未生效：会议进程刚被他人更新，请查看最新状态后重试。";
@@ -216,24 +216,8 @@ public sealed class ConsoleModel(MeetingAccess access, AppDbContext db, LiveStat
         }
 
         string? message = null;
-        string? error = null;
-        try
-        {
-            message = change(meeting, progress, now);
-            await db.SaveChangesAsync(HttpContext.RequestAborted);
-        }
-        catch (DomainException ex)
-        {
-            error = ex.Message;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            error = ConflictMessage;
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            error = ConflictMessage;
-        }
+        var failure = await saver.TrySaveAsync(() => message = change(meeting, progress, now), HttpContext.RequestAborted);
+        var error = failure?.MessageOr(ConflictMessage);
 
         var state = await broadcaster.PublishAsync(id, HttpContext.RequestAborted);
         if (Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))

@@ -19,7 +19,7 @@ namespace ReviewMeetings.Web.Pages.Live;
 /// older version is refused with both texts so the leader chooses, never silently overwritten.
 /// </summary>
 [Authorize(Roles = RoleNames.Leader)]
-public sealed class PadModel(AppDbContext db, LiveStateReader reader, LiveBroadcaster broadcaster, TimeProvider clock) : PageModel
+public sealed class PadModel(AppDbContext db, Saver saver, LiveStateReader reader, LiveBroadcaster broadcaster, TimeProvider clock) : PageModel
 {
     public const string ConflictMessage = "另一台设备刚保存了这条点评。请对照两个版本，选择保留哪一个。";
 
@@ -74,7 +74,7 @@ public sealed class PadModel(AppDbContext db, LiveStateReader reader, LiveBroadc
             return Conflict(comment);
         }
 
-        try
+        var failure = await saver.TrySaveAsync(() =>
         {
             Meeting.EnsureCommentsOpen();
             if (comment is null)
@@ -88,17 +88,15 @@ public sealed class PadModel(AppDbContext db, LiveStateReader reader, LiveBroadc
             {
                 comment.Finalize(leaderId, now);
             }
+        }, cancellationToken);
+        if (failure is not null)
+        {
+            db.ChangeTracker.Clear();
+            if (failure.Rule is { } rule)
+            {
+                return Refused(rule);
+            }
 
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            return Refused(ex);
-        }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.IsUniqueViolation())
-        {
-            db.ChangeTracker.Clear();
             var current = await FindCommentAsync(id, reporter, leaderId, cancellationToken);
             return current is null ? Refused(new DomainException(ConflictMessage)) : Conflict(current);
         }
@@ -111,7 +109,7 @@ public sealed class PadModel(AppDbContext db, LiveStateReader reader, LiveBroadc
         var savedAt = now.ToChineseClock();
         if (WantsJson)
         {
-            return new JsonResult(new { version = comment.Version, savedAt, final = comment.Status == CommentStatus.Final });
+            return new JsonResult(new { version = comment!.Version, savedAt, final = comment.Status == CommentStatus.Final });
         }
 
         Message = finalize ? "点评已提交。" : $"已保存 {savedAt}";
@@ -179,7 +177,7 @@ public sealed class PadModel(AppDbContext db, LiveStateReader reader, LiveBroadc
         var slot = await db.Reporters.Where(r => r.Id == chosen.Id)
             .Join(db.Meetings, r => r.MeetingId, m => m.Id, (r, m) => new { r.OrganizationId, m.ReviewYear })
             .SingleAsync(cancellationToken);
-        Previous = await CarryOver.ForUnitAsync(db, slot.OrganizationId, slot.ReviewYear, RectificationItem.BeijingToday(clock), cancellationToken);
+        Previous = await CarryOver.ForUnitAsync(db, slot.OrganizationId, slot.ReviewYear, BeijingTime.Today(clock), cancellationToken);
         Comment = await FindCommentAsync(id, chosen.Id, leaderId, cancellationToken);
         return true;
     }

@@ -15,7 +15,7 @@ namespace ReviewMeetings.Web.Pages.Live;
 
 /// <summary>A grassroots representative's comment (基层代表点评), entered by an organizer on the representative's behalf.</summary>
 [Authorize(Roles = RoleNames.MeetingStaff)]
-public sealed class RepresentativeModel(MeetingAccess access, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class RepresentativeModel(MeetingAccess access, AppDbContext db, Saver saver, TimeProvider clock) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
 
@@ -77,7 +77,8 @@ public sealed class RepresentativeModel(MeetingAccess access, AppDbContext db, T
 
         var by = User.UserId();
         var now = clock.GetUtcNow();
-        try
+        var messages = new SaveMessages("保存失败：这条点评刚被他人修改过。下方仍是您填写的内容，请刷新核对后再保存。") { Rule = RuleErrors.Fields(nameof(Input)) };
+        if (!await saver.TrySaveAsync(ModelState, messages, async () =>
         {
             Meeting.EnsureCommentsOpen();
             Comment comment;
@@ -97,17 +98,8 @@ public sealed class RepresentativeModel(MeetingAccess access, AppDbContext db, T
             {
                 comment.Finalize(by, now);
             }
-
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException ex)
+        }, cancellationToken))
         {
-            ModelState.AddDomainError(ex, nameof(Input));
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "保存失败：这条点评刚被他人修改过。下方仍是您填写的内容，请刷新核对后再保存。");
             return Page();
         }
 

@@ -13,7 +13,7 @@ using ReviewMeetings.Web.Pages.Organizations;
 namespace ReviewMeetings.Web.Pages.Meetings;
 
 [Authorize(Roles = RoleNames.MeetingStaff)]
-public sealed class CreateModel(OrganizationScope scope, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class CreateModel(OrganizationScope scope, AppDbContext db, Saver saver, TimeProvider clock) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "请选择主办单位。")]
@@ -28,7 +28,7 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, TimePr
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var root = await scope.RootAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().InBeijing().DateTime);
+        var today = BeijingTime.Today(clock);
         // Meetings run from December to February and review the year just ending.
         Input.ReviewYear = today.Month >= 9 ? today.Year : today.Year - 1;
         Input.Title = Meeting.SuggestTitle(root.UnitName, Input.ReviewYear.Value);
@@ -44,25 +44,20 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, TimePr
             ModelState.AddModelError(nameof(HostUnitId), "请选择您管理范围内的主办单位。");
         }
 
-        var currentYear = clock.GetUtcNow().InBeijing().Year;
+        var currentYear = BeijingTime.Now(clock).Year;
         var suggestedTitle = Meeting.SuggestTitle(host?.Name ?? "", Input.ReviewYear ?? currentYear);
         Input.AddRuleErrors(ModelState, suggestedTitle, MeetingStatus.Draft, currentYear);
-        if (ModelState.IsValid)
-        {
-            try
+        Meeting? meeting = null;
+        if (ModelState.IsValid && await saver.TrySaveAsync(ModelState, new SaveMessages(MeetingSaver.ConflictMessage), () =>
             {
                 var details = Input.ToDetails(suggestedTitle);
-                var meeting = Meeting.Create(host!.Id, details.Title, details.ReviewYear, User.UserId(), clock.GetUtcNow());
+                meeting = Meeting.Create(host!.Id, details.Title, details.ReviewYear, User.UserId(), clock.GetUtcNow());
                 meeting.UpdateDetails(details, currentYear);
                 db.Meetings.Add(meeting);
-                await db.SaveChangesAsync(cancellationToken);
-                TempData["Message"] = "会议已创建。请继续添加述职对象、议程和参会人员。";
-                return RedirectToPage("Details", new { id = meeting.Id });
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddDomainError(ex);
-            }
+            }, cancellationToken))
+        {
+            TempData["Message"] = "会议已创建。请继续添加述职对象、议程和参会人员。";
+            return RedirectToPage("Details", new { id = meeting!.Id });
         }
 
         await LoadAsync(cancellationToken);

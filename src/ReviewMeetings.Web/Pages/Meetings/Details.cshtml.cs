@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Data;
@@ -69,7 +70,7 @@ public sealed class DetailsModel(MeetingAccess access, AppDbContext db, Organiza
         if (!User.IsInRole(RoleNames.Secretary))
         {
             Previous = await CarryOver.ForUnitsAsync(db, [.. meeting.Reporters.Select(r => r.OrganizationId)], meeting.ReviewYear,
-                RectificationItem.BeijingToday(clock), cancellationToken);
+                BeijingTime.Today(clock), cancellationToken);
         }
 
         return Page();

@@ -63,24 +63,22 @@ public sealed class LeadersModel(MeetingAccess access, MeetingSaver saver, Organ
 
         if (ModelState.IsValid)
         {
-            try
+            var message = await saver.TryChangeAsync(meeting, Version, ModelState, meeting =>
             {
                 var guidance = Guidance.Where(g => !string.IsNullOrWhiteSpace(g.Name) || !string.IsNullOrWhiteSpace(g.Title))
                     .Select(g => GuidanceAttendee.Create(g.Name, g.Title))
                     .ToList();
-                if (await saver.TrySaveAsync(meeting, Version, ModelState, () => meeting.SetLeaders(LeaderIds, guidance)))
-                {
-                    TempData["Message"] = "点评领导和到会指导人员已保存。";
-                    return RedirectToPage("Details", new { id });
-                }
-
-                Meeting = await access.ReloadForFormAsync(id, ModelState, cancellationToken);
-                Version = Meeting.Version;
-            }
-            catch (DomainException ex)
+                meeting.SetLeaders(LeaderIds, guidance);
+                return Task.FromResult("点评领导和到会指导人员已保存。");
+            });
+            if (message is not null)
             {
-                ModelState.AddModelError("", ex.Message);
+                TempData["Message"] = message;
+                return RedirectToPage("Details", new { id });
             }
+
+            Meeting = await access.ReloadForFormAsync(id, ModelState, cancellationToken);
+            Version = Meeting.Version;
         }
 
         return Page();

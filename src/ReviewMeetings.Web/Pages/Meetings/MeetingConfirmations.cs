@@ -1,3 +1,4 @@
+using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Web.Infrastructure;
 
@@ -24,7 +25,7 @@ public static class MeetingConfirmations
     /// <summary>开始会议, with a warning when today (Beijing) is not the meeting date.</summary>
     public static Confirmation StartSession(DateOnly? meetingDate, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.InBeijing().DateTime);
+        var today = BeijingTime.DateOf(now);
         return new("确定开始会议？", "开始后会议进入“进行中”，述职对象、述职顺序和议程不能再调整。", "开始会议",
             meetingDate is { } date && date != today ? $"今天（{today.ToChineseDate()}）不是会议日期（{date.ToChineseDate()}）。" : null);
     }

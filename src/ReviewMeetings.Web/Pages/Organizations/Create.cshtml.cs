@@ -13,7 +13,7 @@ using ReviewMeetings.Web.Infrastructure;
 namespace ReviewMeetings.Web.Pages.Organizations;
 
 [Authorize(Roles = RoleNames.Administrator)]
-public sealed class CreateModel(OrganizationScope scope, AppDbContext db) : PageModel
+public sealed class CreateModel(OrganizationScope scope, AppDbContext db, Saver saver) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "请选择上级党组织。")]
@@ -42,26 +42,21 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db) : Page
             }
             else
             {
-                try
+                Organization? unit = null;
+                var messages = new SaveMessages(EditModel.DuplicateName) { ConflictKey = "Input.Name", DuplicateKey = "Input.Name" };
+                if (await saver.TrySaveAsync(ModelState, messages, async () =>
                 {
-                    var unit = Organization.CreateChild(parent, Input.Name, Input.Type!.Value, Input.Category!.Value);
+                    unit = Organization.CreateChild(parent, Input.Name, Input.Type!.Value, Input.Category!.Value);
                     if (await db.Organizations.AnyAsync(o => o.ParentId == parent.Id && o.Name == unit.Name, cancellationToken))
                     {
                         throw new DomainException("同一上级党组织下已有同名单位。", nameof(Input.Name));
                     }
 
                     db.Organizations.Add(unit);
-                    await db.SaveChangesAsync(cancellationToken);
-                    TempData["Message"] = $"已新建单位“{unit.Name}”。";
+                }, cancellationToken))
+                {
+                    TempData["Message"] = $"已新建单位“{unit!.Name}”。";
                     return RedirectToPage("Details", new { id = unit.Id });
-                }
-                catch (DomainException ex)
-                {
-                    ModelState.AddDomainError(ex);
-                }
-                catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-                {
-                    ModelState.AddModelError("Input.Name", "同一上级党组织下已有同名单位。");
                 }
             }
         }

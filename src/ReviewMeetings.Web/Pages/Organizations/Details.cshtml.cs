@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Data;
@@ -47,7 +48,7 @@ public sealed class DetailsModel(OrganizationScope scope, MeetingAccess meetings
             SecretaryAccount = await db.Users.Where(u => u.Id == secretaryUserId).Select(u => u.UserName).SingleOrDefaultAsync(cancellationToken);
         }
 
-        Years = await UnitHistory.LoadAsync(db, meetings, unit.Id, RectificationItem.BeijingToday(clock), cancellationToken);
+        Years = await UnitHistory.LoadAsync(db, meetings, unit.Id, BeijingTime.Today(clock), cancellationToken);
         if (User.IsInRole(RoleNames.Administrator))
         {
             Users = await db.Users.Where(u => u.OrganizationId == unit.Id)

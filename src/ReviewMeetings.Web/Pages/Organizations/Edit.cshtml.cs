@@ -11,8 +11,11 @@ using ReviewMeetings.Web.Infrastructure;
 namespace ReviewMeetings.Web.Pages.Organizations;
 
 [Authorize(Roles = RoleNames.Administrator)]
-public sealed class EditModel(OrganizationScope scope, AppDbContext db) : PageModel
+public sealed class EditModel(OrganizationScope scope, AppDbContext db, Saver saver) : PageModel
 {
+    /// <summary>A unique index refused the name: someone created or renamed a unit to it at the same moment.</summary>
+    public const string DuplicateName = "同一上级党组织下已有同名单位。";
+
     [BindProperty]
     public UnitFields Input { get; set; } = new();
 
@@ -50,7 +53,7 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db) : PageMo
             return Page();
         }
 
-        try
+        var failure = await saver.TrySaveAsync(async () =>
         {
             db.Entry(unit).Property(o => o.Version).OriginalValue = Version;
             unit.Rename(Input.Name);
@@ -59,22 +62,20 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db) : PageMo
             {
                 throw new DomainException("同一上级党组织下已有同名单位。", nameof(Input.Name));
             }
-
-            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+        if (failure is null)
+        {
             TempData["Message"] = "单位信息已保存。";
             return RedirectToPage("Details", new { id });
         }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex);
-        }
-        catch (DbUpdateConcurrencyException)
+
+        if (failure.IsConflict)
         {
             await ShowCurrentValuesAsync(unit, cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        else
         {
-            ModelState.AddModelError("Input.Name", "同一上级党组织下已有同名单位。");
+            failure.AddTo(ModelState, new SaveMessages("") { Duplicate = DuplicateName, DuplicateKey = "Input.Name" });
         }
 
         return Page();

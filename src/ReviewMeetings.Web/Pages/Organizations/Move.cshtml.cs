@@ -13,7 +13,7 @@ using ReviewMeetings.Web.Infrastructure;
 namespace ReviewMeetings.Web.Pages.Organizations;
 
 [Authorize(Roles = RoleNames.Administrator)]
-public sealed class MoveModel(OrganizationScope scope, AppDbContext db) : PageModel
+public sealed class MoveModel(OrganizationScope scope, AppDbContext db, Saver saver) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "请选择新的上级党组织。")]
@@ -74,9 +74,10 @@ public sealed class MoveModel(OrganizationScope scope, AppDbContext db) : PageMo
         return Page();
     }
 
-    private async Task<bool> TryMoveAsync(Organization unit, Organization newParent, CancellationToken cancellationToken)
+    private Task<bool> TryMoveAsync(Organization unit, Organization newParent, CancellationToken cancellationToken)
     {
-        try
+        var messages = new SaveMessages("保存失败：该单位或其下级单位刚被他人修改，请刷新页面后重新选择。") { Rule = RuleErrors.FieldAt(nameof(NewParentId)) };
+        return saver.TrySaveAsync(ModelState, messages, async () =>
         {
             db.Entry(unit).Property(o => o.Version).OriginalValue = Version;
             var descendants = await db.Organizations
@@ -87,20 +88,7 @@ public sealed class MoveModel(OrganizationScope scope, AppDbContext db) : PageMo
             {
                 throw new DomainException("新的上级党组织下已有同名单位。", nameof(NewParentId));
             }
-
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(ex.Field is null ? "" : nameof(NewParentId), ex.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "保存失败：该单位或其下级单位刚被他人修改，请刷新页面后重新选择。");
-        }
-
-        return false;
+        }, cancellationToken);
     }
 
     private async Task LoadParentsAsync(CancellationToken cancellationToken) =>

@@ -14,7 +14,7 @@ namespace ReviewMeetings.Web.Pages.Organizations;
 
 /// <summary>Records who currently serves as the unit's secretary (the person a meeting's reporter slot is taken from).</summary>
 [Authorize(Roles = RoleNames.Administrator)]
-public sealed class SecretaryModel(OrganizationScope scope, AppDbContext db) : PageModel
+public sealed class SecretaryModel(OrganizationScope scope, AppDbContext db, Saver saver) : PageModel
 {
     [BindProperty]
     public SecretaryInput Input { get; set; } = new();
@@ -56,9 +56,7 @@ public sealed class SecretaryModel(OrganizationScope scope, AppDbContext db) : P
         }
 
         Unit = unit;
-        if (ModelState.IsValid)
-        {
-            try
+        if (ModelState.IsValid && await SaveAsync(unit, async () =>
             {
                 if (Input.UserId is { } userId && !await db.Users.AnyAsync(u => u.Id == userId && u.OrganizationId == unit.Id, cancellationToken))
                 {
@@ -66,16 +64,10 @@ public sealed class SecretaryModel(OrganizationScope scope, AppDbContext db) : P
                 }
 
                 unit.AssignSecretary(Domain.Organizations.Secretary.Create(Input.Name, Input.Title, Input.Phone, Input.UserId));
-                if (await SaveAsync(unit, cancellationToken))
-                {
-                    TempData["Message"] = "书记信息已保存。";
-                    return RedirectToPage("Details", new { id });
-                }
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddDomainError(ex);
-            }
+            }, cancellationToken))
+        {
+            TempData["Message"] = "书记信息已保存。";
+            return RedirectToPage("Details", new { id });
         }
 
         await LoadAccountsAsync(cancellationToken);
@@ -92,8 +84,11 @@ public sealed class SecretaryModel(OrganizationScope scope, AppDbContext db) : P
 
         Unit = unit;
         ModelState.Clear();
-        unit.ClearSecretary();
-        if (await SaveAsync(unit, cancellationToken))
+        if (await SaveAsync(unit, () =>
+        {
+            unit.ClearSecretary();
+            return Task.CompletedTask;
+        }, cancellationToken))
         {
             TempData["Message"] = "已清除书记信息。";
             return RedirectToPage("Details", new { id });
@@ -103,16 +98,22 @@ public sealed class SecretaryModel(OrganizationScope scope, AppDbContext db) : P
         return Page();
     }
 
-    private async Task<bool> SaveAsync(Organization unit, CancellationToken cancellationToken)
+    private async Task<bool> SaveAsync(Organization unit, Func<Task> change, CancellationToken cancellationToken)
     {
-        db.Entry(unit).Property(o => o.Version).OriginalValue = Version;
-        try
+        var failure = await saver.TrySaveAsync(async () =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
+            db.Entry(unit).Property(o => o.Version).OriginalValue = Version;
+            await change();
+        }, cancellationToken);
+        if (failure?.Rule is { } rule)
+        {
+            ModelState.AddDomainError(rule);
+            return false;
         }
-        catch (DbUpdateConcurrencyException)
+
+        if (failure is not null)
         {
+            // Someone saved first: show what is stored now and keep what was typed.
             await db.Entry(unit).ReloadAsync(cancellationToken);
             Version = unit.Version;
             ModelState.Remove(nameof(Version));
@@ -120,6 +121,8 @@ public sealed class SecretaryModel(OrganizationScope scope, AppDbContext db) : P
             ModelState.AddModelError("", $"保存失败：书记信息已被他人修改，当前保存的是：{current}。下方仍是您填写的内容，确认无误后请再次保存。");
             return false;
         }
+
+        return true;
     }
 
     private async Task LoadAccountsAsync(CancellationToken cancellationToken) =>

@@ -12,7 +12,7 @@ namespace ReviewMeetings.Web.Pages.Organizations;
 
 /// <summary>Deactivates or reactivates a unit. Units are never deleted: meetings and ledgers keep referring to them.</summary>
 [Authorize(Roles = RoleNames.Administrator)]
-public sealed class StatusModel(OrganizationScope scope, AppDbContext db) : PageModel
+public sealed class StatusModel(OrganizationScope scope, AppDbContext db, Saver saver) : PageModel
 {
     public Organization Unit { get; private set; } = null!;
 
@@ -56,21 +56,14 @@ public sealed class StatusModel(OrganizationScope scope, AppDbContext db) : Page
         }
 
         Unit = unit;
-        try
+        string? message = null;
+        if (await saver.TrySaveAsync(ModelState, new SaveMessages("操作失败：该单位刚被他人修改，请刷新页面后重试。") { Rule = RuleErrors.Form }, async () =>
         {
-            TempData["Message"] = await change(unit);
-            await db.SaveChangesAsync(cancellationToken);
+            message = await change(unit);
+        }, cancellationToken))
+        {
+            TempData["Message"] = message;
             return RedirectToPage("Details", new { id });
-        }
-        catch (DomainException ex)
-        {
-            TempData.Remove("Message");
-            ModelState.AddModelError("", ex.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData.Remove("Message");
-            ModelState.AddModelError("", "操作失败：该单位刚被他人修改，请刷新页面后重试。");
         }
 
         ActiveChildren = await db.Organizations.CountAsync(o => o.ParentId == id && o.IsActive, cancellationToken);

@@ -15,7 +15,7 @@ namespace ReviewMeetings.Web.Pages.Rectification;
 
 /// <summary>Staff add a problem found elsewhere (e.g. by an inspection) to a reporter's list, once feedback is released.</summary>
 [Authorize(Roles = RoleNames.MeetingStaff)]
-public sealed class AddModel(MeetingAccess access, ProblemCategories categories, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class AddModel(MeetingAccess access, ProblemCategories categories, AppDbContext db, Saver saver, TimeProvider clock) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
 
@@ -53,19 +53,17 @@ public sealed class AddModel(MeetingAccess access, ProblemCategories categories,
             return Page();
         }
 
-        try
+        if (!await saver.TrySaveAsync(ModelState, new SaveMessages(ItemModel.ConflictMessage), () =>
         {
             db.RectificationItems.Add(RectificationItem.ByStaff(
                 id, reporter!.Id, reporter.OrganizationId, Input.Text, Input.Category, categories.All, Input.RaisedBy, User.UserId(), clock.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
-            TempData["Message"] = $"已为{reporter.UnitName}添加问题。";
-            return RedirectToPage("Ledger", new { meeting = id });
-        }
-        catch (DomainException ex)
+        }, cancellationToken))
         {
-            ModelState.AddDomainError(ex);
             return Page();
         }
+
+        TempData["Message"] = $"已为{reporter!.UnitName}添加问题。";
+        return RedirectToPage("Ledger", new { meeting = id });
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

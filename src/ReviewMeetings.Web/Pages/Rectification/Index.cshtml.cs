@@ -16,7 +16,7 @@ namespace ReviewMeetings.Web.Pages.Rectification;
 /// add self-identified problems (自查问题) once the meeting's feedback has been released.
 /// </summary>
 [Authorize(Roles = RoleNames.Secretary)]
-public sealed class IndexModel(AppDbContext db, OrganizationScope scope, ProblemCategories categories, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, Saver saver, OrganizationScope scope, ProblemCategories categories, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<MeetingList> Meetings { get; private set; } = [];
 
@@ -43,20 +43,14 @@ public sealed class IndexModel(AppDbContext db, OrganizationScope scope, Problem
             return NotFound();
         }
 
-        if (ModelState.IsValid)
-        {
-            try
+        if (ModelState.IsValid && await saver.TrySaveAsync(ModelState, new SaveMessages(ItemModel.ConflictMessage), () =>
             {
                 db.RectificationItems.Add(RectificationItem.SelfIdentified(
                     slot.MeetingId, slot.Id, unitId, Input.Text, Input.Category, categories.All, User.DisplayName(), User.UserId(), clock.GetUtcNow()));
-                await db.SaveChangesAsync(cancellationToken);
-                Message = "自查问题已加入整改清单。";
-                return RedirectToPage();
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddDomainError(ex);
-            }
+            }, cancellationToken))
+        {
+            Message = "自查问题已加入整改清单。";
+            return RedirectToPage();
         }
 
         await LoadAsync(cancellationToken);
@@ -66,7 +60,7 @@ public sealed class IndexModel(AppDbContext db, OrganizationScope scope, Problem
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var unitId = (await scope.RootAsync(cancellationToken)).UnitId;
-        Today = RectificationItem.BeijingToday(clock);
+        Today = BeijingTime.Today(clock);
         var slots = await db.Reporters.Where(r => r.OrganizationId == unitId)
             .Join(db.Meetings.Where(m => m.FeedbackReleasedAt != null), r => r.MeetingId, m => m.Id, (r, m) => new { ReporterId = r.Id, m.Title, m.ReviewYear })
             .OrderByDescending(s => s.ReviewYear)

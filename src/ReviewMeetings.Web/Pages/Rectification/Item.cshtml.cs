@@ -17,7 +17,7 @@ namespace ReviewMeetings.Web.Pages.Rectification;
 /// or return the plan, close (销号) or send back a completion, reword, recategorize and merge duplicates; observers read.
 /// </summary>
 [Authorize(Roles = RoleNames.Secretary + "," + RoleNames.MeetingStaff + "," + RoleNames.Observer)]
-public sealed class ItemModel(RectificationAccess access, ProblemCategories categories, EvidenceFiles evidence, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class ItemModel(RectificationAccess access, ProblemCategories categories, EvidenceFiles evidence, AppDbContext db, Saver saver, TimeProvider clock) : PageModel
 {
     public const string ConflictMessage = "保存失败：这条问题刚被他人修改过。请刷新页面，核对后重试。";
 
@@ -88,38 +88,34 @@ public sealed class ItemModel(RectificationAccess access, ProblemCategories cate
             return Forbid();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var saved = false;
         try
         {
-            db.Entry(Item).Property(i => i.Version).OriginalValue = Version;
-            var stored = await evidence.ReadAsync(files ?? [], User.UserId(), cancellationToken);
-            db.ReportFiles.AddRange(stored);
-            var fileIds = stored.Select(f => f.Id).ToList();
-            if (complete)
+            saved = await saver.TrySaveAsync(ModelState, new SaveMessages(ConflictMessage) { Rule = RuleErrors.Fields("Progress") }, async () =>
             {
-                Item.ReportCompletion(Progress.Text, fileIds, User.UserId(), clock.GetUtcNow());
-            }
-            else
-            {
-                Item.ReportProgress(Progress.Text, fileIds, User.UserId(), clock.GetUtcNow());
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            Message = complete ? "已报告整改完成，等待组织部门审核销号。" : "整改进展已报送。";
-            return RedirectToPage(new { id });
+                db.Entry(Item).Property(i => i.Version).OriginalValue = Version;
+                var stored = await evidence.ReadAsync(files ?? [], User.UserId(), cancellationToken);
+                db.ReportFiles.AddRange(stored);
+                var fileIds = stored.Select(f => f.Id).ToList();
+                if (complete)
+                {
+                    Item.ReportCompletion(Progress.Text, fileIds, User.UserId(), clock.GetUtcNow());
+                }
+                else
+                {
+                    Item.ReportProgress(Progress.Text, fileIds, User.UserId(), clock.GetUtcNow());
+                }
+            }, cancellationToken);
         }
         catch (UploadRejectedException ex)
         {
             ModelState.AddModelError("files", ex.Message + "（请重新选择文件；已填写的文字已保留。）");
         }
-        catch (DomainException ex)
+
+        if (saved)
         {
-            ModelState.AddDomainError(ex, "Progress");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", ConflictMessage);
+            Message = complete ? "已报告整改完成，等待组织部门审核销号。" : "整改进展已报送。";
+            return RedirectToPage(new { id });
         }
 
         return await RedisplayAsync(id, cancellationToken);
@@ -175,22 +171,15 @@ public sealed class ItemModel(RectificationAccess access, ProblemCategories cate
             return target is null ? NotFound() : Forbid();
         }
 
-        try
+        if (await saver.TrySaveAsync(ModelState, new SaveMessages(ConflictMessage) { Rule = RuleErrors.At("Merge") }, () =>
         {
             db.Entry(Item).Property(i => i.Version).OriginalValue = Version;
             target.Absorb(Item, User.UserId(), clock.GetUtcNow());
             db.RectificationItems.Remove(Item);
-            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken))
+        {
             Message = "重复问题已合并，两条问题的来源都已保留。";
             return RedirectToPage(new { id = into });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("Merge", ex.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", ConflictMessage);
         }
 
         return await RedisplayAsync(id, cancellationToken);
@@ -213,28 +202,30 @@ public sealed class ItemModel(RectificationAccess access, ProblemCategories cate
             return await RedisplayAsync(id, cancellationToken);
         }
 
-        try
+        // A rule about a plan field goes next to that field; any other next to the form that was posted.
+        var messages = new SaveMessages(ConflictMessage)
+        {
+            Rule = (modelState, ex) =>
+            {
+                if (ex.Field is null || errorKey != "Plan")
+                {
+                    modelState.AddModelError(errorKey, ex.Message);
+                }
+                else
+                {
+                    modelState.AddDomainError(ex, "Plan");
+                }
+            },
+        };
+        string? message = null;
+        if (await saver.TrySaveAsync(ModelState, messages, () =>
         {
             db.Entry(Item).Property(i => i.Version).OriginalValue = Version;
-            var message = change(Item);
-            await db.SaveChangesAsync(cancellationToken);
+            message = change(Item);
+        }, cancellationToken))
+        {
             Message = message;
             return RedirectToPage(new { id });
-        }
-        catch (DomainException ex)
-        {
-            if (ex.Field is null || errorKey != "Plan")
-            {
-                ModelState.AddModelError(errorKey, ex.Message);
-            }
-            else
-            {
-                ModelState.AddDomainError(ex, "Plan");
-            }
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", ConflictMessage);
         }
 
         return await RedisplayAsync(id, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Data;
@@ -73,7 +74,7 @@ public sealed class LedgerModel(
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Rows = await LoadAsync(cancellationToken);
-        var today = RectificationItem.BeijingToday(clock);
+        var today = BeijingTime.Today(clock);
         RectificationStats Stats(IEnumerable<LedgerRow> rows) => RectificationStats.Of(rows.Select(r => (r.Status, r.Deadline)), today);
         Summary = RectificationSummary.Of([.. Rows.Select(r => (r.Status, r.Deadline))], today);
         ByReporter = [.. Rows.GroupBy(r => r.ReporterId).Select(g => ($"{g.First().UnitName}（{g.First().ReviewYear}年度）", Stats(g))).OrderBy(x => x.Item1, StringComparer.Ordinal)];
@@ -85,7 +86,7 @@ public sealed class LedgerModel(
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
         var rows = await LoadAsync(cancellationToken);
-        var name = $"整改台账-{RectificationItem.BeijingToday(clock):yyyyMMdd}.xlsx";
+        var name = $"整改台账-{BeijingTime.Today(clock):yyyyMMdd}.xlsx";
         return File(LedgerWorkbook.Write(rows), LedgerWorkbook.ContentType, name);
     }
 
@@ -114,7 +115,7 @@ public sealed class LedgerModel(
             (title, subtitle, fileName) = ($"{place}述职评议问题整改台账", "各年度述职评议会议", $"{place}整改台账-{now.InBeijing():yyyyMMdd}.pdf");
         }
 
-        var today = RectificationItem.BeijingToday(clock);
+        var today = BeijingTime.Today(clock);
         var document = new LedgerDocument(title, subtitle, Filters(), rows,
             RectificationSummary.Of([.. rows.Select(r => (r.Status, r.Deadline))], today), rows.Select(r => r.MeetingId).Distinct().Count() > 1, now);
         return pdf ? await export.PdfAsync(this, Template, document, fileName, cancellationToken) : await export.PreviewAsync(Template, document);
@@ -154,7 +155,7 @@ public sealed class LedgerModel(
             .Select(m => (m.Id, m.Title, m.ReviewYear)).ToList();
         MeetingReleased = Meeting is { } chosen && Meetings.Any(m => m.Id == chosen);
 
-        var today = RectificationItem.BeijingToday(clock);
+        var today = BeijingTime.Today(clock);
         var items = await access.VisibleAsync(cancellationToken);
         Units = (await items.Join(db.Reporters, i => i.ReporterId, r => r.Id, (i, r) => new { r.OrganizationId, r.UnitName })
             .Distinct().ToListAsync(cancellationToken))
@@ -208,7 +209,7 @@ public sealed class LedgerModel(
             return null;
         }
 
-        var beijing = TimeSpan.FromHours(8);
+        var beijing = BeijingTime.Offset;
         var first = rows.Min(r => r.CreatedAt).ToOffset(beijing);
         var last = now.ToOffset(beijing);
         var months = new List<DateTimeOffset>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Domain.Reports;
 using ReviewMeetings.Web.Data;
@@ -20,7 +21,7 @@ public sealed class IndexModel(MeetingAccess meetings, OrganizationScope scope, 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().InBeijing().DateTime);
+        Today = BeijingTime.Today(clock);
         var unitId = (await scope.RootAsync(cancellationToken)).UnitId;
         Rows = await (await meetings.VisibleAsync(cancellationToken))
             .SelectMany(m => m.Reporters.Where(r => r.OrganizationId == unitId), (m, r) => new { m, r })

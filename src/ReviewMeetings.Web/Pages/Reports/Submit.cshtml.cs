@@ -14,7 +14,7 @@ namespace ReviewMeetings.Web.Pages.Reports;
 
 /// <summary>The secretary writes the report online or uploads a PDF/DOCX, saves drafts and submits.</summary>
 [Authorize(Roles = RoleNames.Secretary)]
-public sealed class SubmitModel(ReportAccess access, ReportFiles files, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class SubmitModel(ReportAccess access, ReportFiles files, AppDbContext db, Saver saver, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public ContentInput Input { get; set; } = new();
@@ -29,7 +29,7 @@ public sealed class SubmitModel(ReportAccess access, ReportFiles files, AppDbCon
     /// <summary>The newest version on file, and the uploaded file's name when it is a file.</summary>
     public (ReportVersion Version, string? FileName)? OnFile { get; private set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().InBeijing().DateTime);
+    public DateOnly Today => BeijingTime.Today(clock);
 
     public bool IsOpen => ReportAccess.AcceptsReports(Slot.Meeting)
         && (Report?.IsOpen(Slot.Meeting.WrittenReportDeadline, Today) ?? Slot.Meeting.WrittenReportDeadline is not { } d || Today <= d);
@@ -82,49 +82,48 @@ public sealed class SubmitModel(ReportAccess access, ReportFiles files, AppDbCon
             return Page();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var messages = new SaveMessages("保存失败：报告刚在另一台设备上被修改。下方仍是您填写的内容，请确认后再次保存。")
+        {
+            Duplicate = "保存失败：报告刚在另一台设备上创建。下方仍是您填写的内容，请再次保存。",
+        };
+        var number = 0;
+        var saved = false;
         try
         {
-            var report = Report ?? db.WrittenReports.Add(new WrittenReport(Slot.Meeting.Id, Slot.Reporter.Id, Slot.Reporter.OrganizationId)).Entity;
-            if (Report is not null)
+            saved = await saver.TrySaveAsync(ModelState, messages, async () =>
             {
-                db.Entry(report).Property(r => r.Version).OriginalValue = Version;
-            }
+                var report = Report ?? db.WrittenReports.Add(new WrittenReport(Slot.Meeting.Id, Slot.Reporter.Id, Slot.Reporter.OrganizationId)).Entity;
+                if (Report is not null)
+                {
+                    db.Entry(report).Property(r => r.Version).OriginalValue = Version;
+                }
 
-            Guid? fileId = null;
-            ReportContent? content = null;
-            if (file is { Length: > 0 } || file is { FileName.Length: > 0 })
-            {
-                var stored = await files.ReadAsync(file, User.UserId(), cancellationToken);
-                db.ReportFiles.Add(stored);
-                fileId = stored.Id;
-            }
-            else
-            {
-                content = ReportContent.Create(Input.Performance, Input.Problems, Input.NextSteps, Input.Rectification);
-            }
+                Guid? fileId = null;
+                ReportContent? content = null;
+                if (file is { Length: > 0 } || file is { FileName.Length: > 0 })
+                {
+                    var stored = await files.ReadAsync(file, User.UserId(), cancellationToken);
+                    db.ReportFiles.Add(stored);
+                    fileId = stored.Id;
+                }
+                else
+                {
+                    content = ReportContent.Create(Input.Performance, Input.Problems, Input.NextSteps, Input.Rectification);
+                }
 
-            var version = report.Save(content, fileId, submit, User.UserId(), clock.GetUtcNow(), Slot.Meeting.WrittenReportDeadline, Today);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            TempData["Message"] = submit ? $"述职报告已提交（第{version.Number}版）。" : $"草稿已保存（第{version.Number}版）。";
-            return RedirectToPage(new { id });
+                var version = report.Save(content, fileId, submit, User.UserId(), clock.GetUtcNow(), Slot.Meeting.WrittenReportDeadline, Today);
+                number = version.Number;
+            }, cancellationToken);
         }
         catch (UploadRejectedException ex)
         {
             ModelState.AddModelError("file", ex.Message);
         }
-        catch (DomainException ex)
+
+        if (saved)
         {
-            ModelState.AddDomainError(ex);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "保存失败：报告刚在另一台设备上被修改。下方仍是您填写的内容，请确认后再次保存。");
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            ModelState.AddModelError("", "保存失败：报告刚在另一台设备上创建。下方仍是您填写的内容，请再次保存。");
+            TempData["Message"] = submit ? $"述职报告已提交（第{number}版）。" : $"草稿已保存（第{number}版）。";
+            return RedirectToPage(new { id });
         }
 
         db.ChangeTracker.Clear();

@@ -16,7 +16,7 @@ namespace ReviewMeetings.Web.Pages.Reports;
 
 /// <summary>Staff track every reporter's written report: return for revision, mark reviewed, reopen after the deadline, download all.</summary>
 [Authorize(Roles = RoleNames.MeetingStaff)]
-public sealed class TrackerModel(MeetingAccess meetings, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class TrackerModel(MeetingAccess meetings, AppDbContext db, Saver saver, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
@@ -111,23 +111,20 @@ public sealed class TrackerModel(MeetingAccess meetings, AppDbContext db, TimePr
             return NotFound();
         }
 
-        try
+        var messages = new SaveMessages("保存失败：该报告刚被修改，请刷新页面后重试。")
+        {
+            Rule = (modelState, ex) => modelState.AddModelError("", $"{reporter.UnitName}：{ex.Message}"),
+        };
+        string? message = null;
+        if (await saver.TrySaveAsync(ModelState, messages, async () =>
         {
             var report = await db.WrittenReports.Include(r => r.Versions).SingleOrDefaultAsync(r => r.ReporterId == reporterId, cancellationToken)
                 ?? db.WrittenReports.Add(new WrittenReport(id, reporterId, reporter.OrganizationId)).Entity;
-            TempData["Message"] = change(report);
-            await db.SaveChangesAsync(cancellationToken);
+            message = change(report);
+        }, cancellationToken))
+        {
+            TempData["Message"] = message;
             return RedirectToPage(new { id, Status });
-        }
-        catch (DomainException ex)
-        {
-            TempData.Remove("Message");
-            ModelState.AddModelError("", $"{reporter.UnitName}：{ex.Message}");
-        }
-        catch (DbUpdateException)
-        {
-            TempData.Remove("Message");
-            ModelState.AddModelError("", "保存失败：该报告刚被修改，请刷新页面后重试。");
         }
 
         db.ChangeTracker.Clear();
@@ -145,7 +142,7 @@ public sealed class TrackerModel(MeetingAccess meetings, AppDbContext db, TimePr
         }
 
         Meeting = meeting;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().InBeijing().DateTime);
+        var today = BeijingTime.Today(clock);
         var reports = await db.WrittenReports.Where(r => r.MeetingId == id)
             .Select(r => new { r.ReporterId, r.Status, r.Reopened, r.ReturnReason, r.UpdatedAt, Count = r.Versions.Count, Submitted = r.Versions.Any(v => v.Submitted) })
             .ToDictionaryAsync(r => r.ReporterId, cancellationToken);

@@ -183,7 +183,7 @@ public sealed class IndexModel(AppDbContext db, BallotBox box, BallotProgressPus
         Claim = BallotBox.ClaimOf(code);
         if (code.Meeting.ShowsRectificationOnBallot)
         {
-            CarryOverLines = await CarryOver.BallotLinesAsync(db, code.Meeting, RectificationItem.BeijingToday(clock), cancellationToken);
+            CarryOverLines = await CarryOver.BallotLinesAsync(db, code.Meeting, BeijingTime.Today(clock), cancellationToken);
         }
 
         return code;

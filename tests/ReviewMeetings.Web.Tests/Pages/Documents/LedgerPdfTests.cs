@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Tests.Infrastructure;
 using UglyToad.PdfPig;
@@ -10,6 +12,11 @@ namespace ReviewMeetings.Web.Tests.Pages.Documents;
 
 public sealed class LedgerPdfTests : AppTest
 {
+    private readonly TestClock _clock = PinnedClock();
+
+    internal override AppFactory CreateFactory(string connectionString) =>
+        new(connectionString, services: services => services.AddSingleton<TimeProvider>(_clock));
+
     private static async Task<byte[]> PdfAsync(Session session, string query)
     {
         using var response = await session.Client.GetAsync(new Uri($"/Rectification/Ledger?handler=Print&pdf=true{query}", UriKind.Relative));
@@ -21,12 +28,12 @@ public sealed class LedgerPdfTests : AppTest
     private Task<List<RectificationItem>> ItemsAsync(Guid meetingId) =>
         DbAsync(db => db.RectificationItems.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync());
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private DateOnly Today => BeijingTime.Today(_clock);
 
     [Fact]
     public async Task Meeting_ledger_pdf_is_landscape_and_lists_every_item_with_the_status_counts_from_the_database()
     {
-        var id = await LedgerMeetingAsync(DbAsync);
+        var id = await LedgerMeetingAsync(DbAsync, _clock);
         using var organizer = await SignInAsync("organizer");
 
         using var response = await organizer.Client.GetAsync(new Uri($"/Rectification/Ledger?handler=Print&pdf=true&meeting={id}", UriKind.Relative));
@@ -62,7 +69,7 @@ public sealed class LedgerPdfTests : AppTest
     [Fact]
     public async Task Printed_ledger_honours_the_filters_of_the_ledger_page()
     {
-        var id = await LedgerMeetingAsync(DbAsync);
+        var id = await LedgerMeetingAsync(DbAsync, _clock);
         using var organizer = await SignInAsync("organizer");
 
         var overdue = TextOf(await PdfAsync(organizer, $"&meeting={id}&overdue=true"), contentOrder: true);
@@ -80,14 +87,14 @@ public sealed class LedgerPdfTests : AppTest
     [Fact]
     public async Task Long_ledger_repeats_the_table_header_and_numbers_every_page()
     {
-        var id = await LedgerMeetingAsync(DbAsync);
+        var id = await LedgerMeetingAsync(DbAsync, _clock);
         await DbAsync(async db =>
         {
             var reporter = await db.Reporters.SingleAsync(r => r.MeetingId == id && r.UnitName == Dongcheng);
             var organizer = await db.Users.Where(u => u.UserName == "organizer").Select(u => u.Id).SingleAsync();
             db.RectificationItems.AddRange(Enumerable.Range(1, 40).Select(n => RectificationItem.ByStaff(id, reporter.Id, reporter.OrganizationId,
                 $"第{n}号督查问题：社区党组织会议记录不完整，党员发展程序存在不规范环节，需要逐项对照规定整改并建立长效机制",
-                "组织体系", RectificationCategories.Defaults, "区委督查室", organizer, DateTimeOffset.UtcNow)));
+                "组织体系", RectificationCategories.Defaults, "区委督查室", organizer, _clock.GetUtcNow())));
             return await db.SaveChangesAsync();
         });
         using var organizer = await SignInAsync("organizer");
@@ -110,7 +117,7 @@ public sealed class LedgerPdfTests : AppTest
     [Fact]
     public async Task Subtree_ledger_is_named_after_the_users_district_and_leaves_out_other_districts()
     {
-        var id = await LedgerMeetingAsync(DbAsync);
+        var id = await LedgerMeetingAsync(DbAsync, _clock);
         using var organizer = await SignInAsync("organizer");
         using var liulin = await SignInAsync("organizer.liulin");
 
@@ -132,7 +139,7 @@ public sealed class LedgerPdfTests : AppTest
     [InlineData("leader")]
     public async Task Secretaries_and_leaders_cannot_print_the_ledger(string user)
     {
-        var id = await LedgerMeetingAsync(DbAsync);
+        var id = await LedgerMeetingAsync(DbAsync, _clock);
         using var session = await SignInAsync(user);
 
         Assert.Equal(HttpStatusCode.Forbidden, await session.StatusOfAsync("/Rectification/Ledger"));
@@ -142,7 +149,7 @@ public sealed class LedgerPdfTests : AppTest
     [Fact]
     public async Task Observer_prints_the_ledger_and_the_page_offers_preview_and_pdf_with_the_current_filters()
     {
-        var id = await LedgerMeetingAsync(DbAsync);
+        var id = await LedgerMeetingAsync(DbAsync, _clock);
         using var observer = await SignInAsync("observer");
 
         var page = await observer.GetAsync($"/Rectification/Ledger?meeting={id}&status=InProgress");

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ReviewMeetings.Domain.Comments;
+using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Evaluation;
 using ReviewMeetings.Domain.Live;
 using ReviewMeetings.Domain.Meetings;
@@ -20,6 +22,11 @@ namespace ReviewMeetings.Web.Tests.Pages.Documents;
 
 public sealed class MinutesTests : AppTest
 {
+    private readonly TestClock _clock = RectificationArrange.PinnedClock();
+
+    internal override AppFactory CreateFactory(string connectionString) =>
+        new(connectionString, services: services => services.AddSingleton<TimeProvider>(_clock));
+
     private static readonly string[] DongchengGrades = ["好", "好", "好", "较好", "较好", "一般", "好", "好"];
 
     /// <summary>A closed meeting: two on-site reports with recorded times and comments, one written, and eight ballots.</summary>
@@ -30,7 +37,7 @@ public sealed class MinutesTests : AppTest
         {
             var meeting = await db.Meetings.Include(m => m.Reporters).Include(m => m.Attendance).SingleAsync(m => m.Id == id);
             var leader = await db.Users.Where(u => u.UserName == "leader").Select(u => u.Id).SingleAsync();
-            var at = DateTimeOffset.UtcNow.AddHours(-2);
+            var at = _clock.GetUtcNow().AddHours(-2);
             meeting.StartSession(leader, at);
             var progress = MeetingProgress.Create(id, at);
             var order = meeting.OnSite().Select(r => r.Id).ToList();
@@ -106,20 +113,20 @@ public sealed class MinutesTests : AppTest
     [Fact]
     public async Task Minutes_report_the_problem_lists_status_counts_and_last_years_carry_over_from_the_database()
     {
-        var previous = await DbAsync(db => RectificationArrange.ClosedMeetingWithCommentsAsync(db, 2025));
-        var current = await DbAsync(db => RectificationArrange.ClosedMeetingWithCommentsAsync(db, 2026));
+        var previous = await DbAsync(db => RectificationArrange.ClosedMeetingWithCommentsAsync(db, 2025, _clock));
+        var current = await DbAsync(db => RectificationArrange.ClosedMeetingWithCommentsAsync(db, 2026, _clock));
         await DbAsync(async db =>
         {
-            await RectificationArrange.ReleaseAsync(db, previous);
-            await RectificationArrange.SpreadOverTheLoopAsync(db, previous);
-            await RectificationArrange.ReleaseAsync(db, current);
+            await RectificationArrange.ReleaseAsync(db, previous, _clock);
+            await RectificationArrange.SpreadOverTheLoopAsync(db, previous, clock: _clock);
+            await RectificationArrange.ReleaseAsync(db, current, _clock);
             return current;
         });
         using var organizer = await SignInAsync("organizer");
 
         var text = TextOf(await organizer.Client.GetByteArrayAsync(new Uri($"/Documents/{current}?handler=Minutes&pdf=true", UriKind.Relative)));
 
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = BeijingTime.Today(_clock);
         var (now, before) = await DbAsync(async db => (
             await db.RectificationItems.Where(i => i.MeetingId == current).Select(i => new { i.Status, i.Deadline }).ToListAsync(),
             await db.RectificationItems.Where(i => i.MeetingId == previous).Select(i => new { i.Status, i.Deadline }).ToListAsync()));

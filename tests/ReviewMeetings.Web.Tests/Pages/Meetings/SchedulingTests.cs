@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Web.Tests.Builders;
 using ReviewMeetings.Web.Tests.Infrastructure;
@@ -114,7 +115,7 @@ public sealed class SchedulingTests : AppTest
     [InlineData(2)]
     public async Task Review_year_more_than_a_year_from_now_is_refused_next_to_the_field(int offset)
     {
-        var thisYear = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).Year;
+        var thisYear = BeijingTime.Now(TimeProvider.System).Year;
         using var organizer = await SignInAsync("organizer");
 
         using var response = await organizer.SubmitAsync("/Meetings/Create", "main form", new()

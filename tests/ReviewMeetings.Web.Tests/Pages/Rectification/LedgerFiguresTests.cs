@@ -1,6 +1,8 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Tests.Infrastructure;
 using static ReviewMeetings.Web.Tests.Infrastructure.PdfText;
@@ -14,13 +16,18 @@ namespace ReviewMeetings.Web.Tests.Pages.Rectification;
 /// </summary>
 public sealed class LedgerFiguresTests : AppTest
 {
+    private readonly TestClock _clock = PinnedClock();
+
+    internal override AppFactory CreateFactory(string connectionString) =>
+        new(connectionString, services: services => services.AddSingleton<TimeProvider>(_clock));
+
     private Task<List<RectificationItem>> ItemsAsync(Guid meetingId) =>
         DbAsync(db => db.RectificationItems.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync());
 
     [Fact]
     public async Task Ledger_page_totals_count_every_status_and_the_page_and_pdf_call_the_rate_completion_rate()
     {
-        var id = await LedgerMeetingAsync(DbAsync);
+        var id = await LedgerMeetingAsync(DbAsync, _clock);
         var items = await ItemsAsync(id);
         using var organizer = await SignInAsync("organizer");
 
@@ -46,7 +53,7 @@ public sealed class LedgerFiguresTests : AppTest
     [Fact]
     public async Task Excel_ledger_ends_with_a_summary_of_the_counts_by_status_overdue_and_the_completion_rate()
     {
-        var id = await LedgerMeetingAsync(DbAsync);
+        var id = await LedgerMeetingAsync(DbAsync, _clock);
         var items = await ItemsAsync(id);
         using var organizer = await SignInAsync("organizer");
 
@@ -67,7 +74,7 @@ public sealed class LedgerFiguresTests : AppTest
             Assert.Equal($"{items.Count(i => i.Status == status)}", Count(status.ChineseName()));
         }
 
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = BeijingTime.Today(_clock);
         Assert.Equal($"{items.Count(i => RectificationItem.IsOverdue(i.Deadline, i.Status, today))}", Count("逾期"));
         Assert.Equal("1", Count("逾期"));
         Assert.Equal(RectificationStats.Of(items.Select(i => (i.Status, i.Deadline)), today).RateText(), Count("完成率"));

@@ -4,6 +4,8 @@ using AngleSharp.Html.Dom;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Tests.Builders;
 using ReviewMeetings.Web.Tests.Infrastructure;
@@ -13,9 +15,14 @@ namespace ReviewMeetings.Web.Tests.Pages.Rectification;
 
 public sealed class RectificationTests : AppTest
 {
+    private readonly TestClock _clock = PinnedClock();
+
+    internal override AppFactory CreateFactory(string connectionString) =>
+        new(connectionString, services: services => services.AddSingleton<TimeProvider>(_clock));
+
     private async Task<Guid> ReleasedMeetingAsync()
     {
-        var id = await DbAsync(db => ClosedMeetingWithCommentsAsync(db));
+        var id = await DbAsync(db => ClosedMeetingWithCommentsAsync(db, clock: _clock));
         using var organizer = await SignInAsync("organizer");
         var page = await organizer.GetAsync($"/Live/Comments/{id}");
         using var unconfirmed = await organizer.SubmitAsync(page, "form[action*='handler=Release']", []);
@@ -40,7 +47,7 @@ public sealed class RectificationTests : AppTest
     {
         var item = await ItemAsync(text);
         using var secretary = await SignInAsync("secretary");
-        (await secretary.SubmitAsync(await secretary.GetAsync($"/Rectification/Item/{item.Id}"), "#plan-form", Plan(DateOnly.FromDateTime(DateTime.Today.AddDays(60))), "[data-submit-plan]")).Dispose();
+        (await secretary.SubmitAsync(await secretary.GetAsync($"/Rectification/Item/{item.Id}"), "#plan-form", Plan(BeijingTime.Today(_clock).AddDays(60)), "[data-submit-plan]")).Dispose();
         using var organizer = await SignInAsync("organizer");
         (await organizer.SubmitAsync(await organizer.GetAsync($"/Rectification/Item/{item.Id}"), "#approve-form", [])).Dispose();
         return item.Id;
@@ -49,7 +56,7 @@ public sealed class RectificationTests : AppTest
     [Fact]
     public async Task Releasing_feedback_asks_first_and_an_unconfirmed_post_releases_nothing()
     {
-        var id = await DbAsync(db => ClosedMeetingWithCommentsAsync(db));
+        var id = await DbAsync(db => ClosedMeetingWithCommentsAsync(db, clock: _clock));
         using var organizer = await SignInAsync("organizer");
         var page = await organizer.GetAsync($"/Live/Comments/{id}");
         Assert.Equal("确定反馈点评意见？", page.QuerySelector("form[action*='handler=Release'] button")!.GetAttribute("data-confirm-title"));
@@ -365,7 +372,7 @@ public sealed class RectificationTests : AppTest
     {
         await ReleasedMeetingAsync();
         var id = await ApprovedItemAsync(ProblemA);
-        await DbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE rectification_items SET deadline = {DateOnly.FromDateTime(DateTime.Today.AddDays(-3))} WHERE id = {id}"));
+        await DbAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE rectification_items SET deadline = {BeijingTime.Today(_clock).AddDays(-3)} WHERE id = {id}"));
 
         using var secretary = await SignInAsync("secretary");
         var dashboard = await secretary.GetAsync("/");
@@ -405,8 +412,8 @@ public sealed class RectificationTests : AppTest
         await DbAsync(async db =>
         {
             var meeting = await db.Meetings.SingleAsync(m => m.Id == meetingId);
-            meeting.StartSession(Guid.NewGuid(), DateTimeOffset.UtcNow);
-            meeting.StartEvaluation(Guid.NewGuid(), DateTimeOffset.UtcNow);
+            meeting.StartSession(Guid.NewGuid(), _clock.GetUtcNow());
+            meeting.StartEvaluation(Guid.NewGuid(), _clock.GetUtcNow());
             return await db.SaveChangesAsync();
         });
         var codes = await organizer.GetAsync($"/Evaluation/Codes/{meetingId}");
