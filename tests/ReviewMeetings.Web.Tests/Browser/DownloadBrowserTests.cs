@@ -31,7 +31,9 @@ public sealed class DownloadBrowserTests(HeadlessChromium chromium) : BrowserTes
         // The server renders at once; the finished file is held back a moment, as a slow render or network would.
         await Page.RouteAsync("**/Rectification/Ledger?*handler=Print*", async route =>
         {
-            var response = await route.FetchAsync();
+            // route.FetchAsync gives up after 30 s by default, and then the page's request is never answered: a first
+            // render on a loaded machine (this app starts its own Chromium) can take longer.
+            var response = await route.FetchAsync(new() { Timeout = 120_000 });
             await Task.Delay(1500);
             await route.FulfillAsync(new() { Response = response });
         });
@@ -71,7 +73,9 @@ public sealed class DownloadBrowserTests(HeadlessChromium chromium) : BrowserTes
         await Page.GotoAsync($"/Evaluation/Codes/{id}");
         await Page.RouteAsync("**/Evaluation/CodeBatch/*handler=Pdf*", async route =>
         {
-            var response = await route.FetchAsync();
+            // route.FetchAsync gives up after 30 s by default, and then the page's request is never answered: a first
+            // render on a loaded machine (this app starts its own Chromium) can take longer.
+            var response = await route.FetchAsync(new() { Timeout = 120_000 });
             // Long enough for the axe scan below to finish before the page loads afresh after the download.
             await Task.Delay(5000);
             await route.FulfillAsync(new() { Response = response });
