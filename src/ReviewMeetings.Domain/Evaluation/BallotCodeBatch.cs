@@ -1,4 +1,5 @@
 using ReviewMeetings.Domain.Common;
+using ReviewMeetings.Domain.Meetings;
 
 namespace ReviewMeetings.Domain.Evaluation;
 
@@ -58,10 +59,19 @@ public sealed class BallotCodeBatch
 
     public bool Voided => VoidedAt is not null;
 
-    /// <summary>A new batch and its codes; the plain codes are returned once, to be sealed for reprinting and printed.</summary>
+    /// <summary>
+    /// A new batch and its codes, while the meeting still issues codes (<see cref="Meeting.CodesIssuable"/>); the plain
+    /// codes are returned once, to be sealed for reprinting and printed.
+    /// </summary>
     public static (BallotCodeBatch Batch, IReadOnlyList<(BallotCode Code, string Plain)> Codes) Issue(
-        Guid id, Guid meetingId, string groupKey, int count, Guid issuedBy, DateTimeOffset issuedAt, byte[] hashKey)
+        Guid id, Meeting meeting, string groupKey, int count, Guid issuedBy, DateTimeOffset issuedAt, byte[] hashKey)
     {
+        ArgumentNullException.ThrowIfNull(meeting);
+        if (!meeting.CodesIssuable)
+        {
+            throw new DomainException(EndedMessage);
+        }
+
         if (id == Guid.Empty)
         {
             throw new DomainException("页面已过期，请刷新后重新生成。");
@@ -72,9 +82,11 @@ public sealed class BallotCodeBatch
             throw new DomainException(CountMessage);
         }
 
-        var batch = new BallotCodeBatch(id, meetingId, groupKey, count, issuedBy, issuedAt);
-        return (batch, BallotCode.Issue(meetingId, groupKey, count, hashKey, id));
+        var batch = new BallotCodeBatch(id, meeting.Id, groupKey, count, issuedBy, issuedAt);
+        return (batch, BallotCode.Issue(meeting.Id, groupKey, count, hashKey, id));
     }
+
+    public const string EndedMessage = "会议已结束，不能再发放测评码。";
 
     public static string CountMessage => $"一次可生成{MinCount}到{MaxCount}个测评码。";
 

@@ -15,6 +15,9 @@ public sealed partial class Meeting
         }
     }
 
+    /// <summary>The locked comments of an ended meeting may be reopened once, until the meeting is archived.</summary>
+    public bool CommentsReopenable => Status is MeetingStatus.Closed or MeetingStatus.ResultsPublished && CommentsReopenedAt is null;
+
     /// <summary>Lets leaders and organizers add or correct comments of a closed meeting; who, when and why are kept.</summary>
     public void ReopenComments(string? reason, Guid by, DateTimeOffset at)
     {

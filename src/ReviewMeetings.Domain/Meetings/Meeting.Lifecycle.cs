@@ -28,6 +28,14 @@ public sealed partial class Meeting
 
     public static bool IsUnderWay(MeetingStatus status) => status is MeetingStatus.InSession or MeetingStatus.Evaluating;
 
+    /// <summary>Published and not yet ended: the console is offered, first to start the meeting, then to run it.</summary>
+    public bool ConsoleOpen => IsConsoleOpen(Status);
+
+    public static bool IsConsoleOpen(MeetingStatus status) => status is MeetingStatus.Published || IsUnderWay(status);
+
+    /// <summary>测评中: voting runs unless closed, and may be closed and reopened.</summary>
+    public bool InEvaluation => Status == MeetingStatus.Evaluating;
+
     /// <summary>The meeting has ended (已结束 or later): no more codes are issued and comments lock.</summary>
     public bool Ended => Status >= MeetingStatus.Closed;
 

@@ -112,7 +112,7 @@ public sealed partial class Meeting
     public DateTimeOffset? VotingClosedAt { get; private set; }
 
     /// <summary>Ballot codes work only while this is true: the meeting is evaluating and staff have not closed voting.</summary>
-    public bool VotingOpen => Status == MeetingStatus.Evaluating && VotingClosedAt is null;
+    public bool VotingOpen => InEvaluation && VotingClosedAt is null;
 
     /// <summary>When an organizer reopened the comments of a closed meeting (重新开放点评); null while they are locked.</summary>
     public DateTimeOffset? CommentsReopenedAt { get; private set; }

@@ -1,5 +1,7 @@
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Evaluation;
+using ReviewMeetings.Domain.Meetings;
+using ReviewMeetings.Domain.Tests.Meetings;
 
 namespace ReviewMeetings.Domain.Tests.Evaluation;
 
@@ -10,9 +12,11 @@ public sealed class BallotCodeBatchTests
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
     private readonly Guid _issuer = Guid.NewGuid();
 
-    private (BallotCodeBatch Batch, List<BallotCode> Codes) Issue(int count = 3)
+    private readonly QingheDistrict _district = new();
+
+    private (BallotCodeBatch Batch, List<BallotCode> Codes) Issue(int count = 3, MeetingStatus status = MeetingStatus.Published)
     {
-        var (batch, codes) = BallotCodeBatch.Issue(Guid.NewGuid(), Guid.NewGuid(), "group", count, _issuer, IssuedAt, Key);
+        var (batch, codes) = BallotCodeBatch.Issue(Guid.NewGuid(), _district.Meeting().In(status).Build(), "group", count, _issuer, IssuedAt, Key);
         batch.KeepForReprint([1, 2, 3]);
         return (batch, codes.Select(c => c.Code).ToList());
     }
@@ -26,6 +30,18 @@ public sealed class BallotCodeBatchTests
         Assert.True(batch.CanReprint(_issuer, IssuedAt.AddMinutes(9), Window));
         Assert.False(batch.CanReprint(Guid.NewGuid(), IssuedAt.AddMinutes(1), Window));
         Assert.False(batch.CanReprint(_issuer, IssuedAt.AddMinutes(10), Window));
+    }
+
+    [Theory]
+    [InlineData(MeetingStatus.Closed)]
+    [InlineData(MeetingStatus.ResultsPublished)]
+    [InlineData(MeetingStatus.Archived)]
+    public void No_codes_are_issued_once_the_meeting_has_ended(MeetingStatus status)
+    {
+        var ex = Assert.Throws<DomainException>(() => Issue(status: status));
+
+        Assert.Equal("会议已结束，不能再发放测评码。", ex.Message);
+        Assert.Equal(3, Issue(status: MeetingStatus.Evaluating).Codes.Count);
     }
 
     [Theory]

@@ -417,6 +417,26 @@ public sealed class MeetingLifecycleTests
             (meeting.UnderWay, meeting.EvaluationStarted, meeting.Ended, meeting.ResultsPublic, meeting.CodesIssuable));
     }
 
+    [Theory]
+    [InlineData(MeetingStatus.Draft)]
+    [InlineData(MeetingStatus.Published)]
+    [InlineData(MeetingStatus.InSession)]
+    [InlineData(MeetingStatus.Evaluating)]
+    [InlineData(MeetingStatus.Closed)]
+    [InlineData(MeetingStatus.ResultsPublished)]
+    [InlineData(MeetingStatus.Archived)]
+    public void Pages_offer_the_console_the_voting_switch_and_comment_reopening_exactly_where_the_meeting_accepts_them(MeetingStatus status)
+    {
+        Meeting Build() => _district.Meeting().OnSite(_district.Dongcheng).In(status).Build();
+        static bool Accepts(Action action) => Record.Exception(action) is null;
+        var meeting = Build();
+
+        Assert.Equal(Accepts(() => Build().StartSession(Organizer, Later)) || Accepts(meeting.EnsureUnderWay), meeting.ConsoleOpen);
+        Assert.Equal(meeting.ConsoleOpen, Meeting.IsConsoleOpen(status));
+        Assert.Equal(Accepts(() => Build().CloseVoting(Organizer, Later)), meeting.InEvaluation);
+        Assert.Equal(Accepts(() => Build().ReopenComments("补充一条点评", Organizer, Later)), meeting.CommentsReopenable);
+    }
+
     private static void Apply(Meeting meeting, string transition)
     {
         switch (transition)

@@ -77,12 +77,12 @@ public sealed class CodesModel(MeetingAccess access, MeetingSaver saver, AppDbCo
         var group = Meeting.Attendance.SingleOrDefault(g => g.Id == groupId);
         if (group is null || !CanIssue || count is < BallotCodeBatch.MinCount or > BallotCodeBatch.MaxCount || batchId == Guid.Empty)
         {
-            ModelState.AddModelError("", group is null ? "测评人类别不存在。" : !CanIssue ? "会议已结束，不能再发放测评码。"
+            ModelState.AddModelError("", group is null ? "测评人类别不存在。" : !CanIssue ? BallotCodeBatch.EndedMessage
                 : batchId == Guid.Empty ? "页面已过期，请刷新后重新生成。" : BallotCodeBatch.CountMessage);
             return Page();
         }
 
-        var (batch, issued) = BallotCodeBatch.Issue(batchId, id, group.Id.ToString(), count, User.UserId(), reprints.Now, keys.CodeHashKey);
+        var (batch, issued) = BallotCodeBatch.Issue(batchId, Meeting, group.Id.ToString(), count, User.UserId(), reprints.Now, keys.CodeHashKey);
         var plain = issued.Select(x => x.Plain).ToArray();
         RandomNumberGenerator.Shuffle<string>(plain);
         reprints.Keep(batch, plain);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Evaluation;
@@ -63,6 +64,7 @@ public sealed class EvaluationModel(MeetingAccess access, MeetingSaver saver) : 
         }
 
         Meeting = meeting;
+        Input.ValidateBands(ModelState);
         Input.Groups = RulesInput.From(meeting).Groups.Select(g => Input.Groups.SingleOrDefault(p => p.Key == g.Key) is { } posted
             ? g with { Weight = posted.Weight, MinDisclosure = posted.MinDisclosure }
             : g).ToList();
@@ -109,24 +111,83 @@ public sealed class EvaluationModel(MeetingAccess access, MeetingSaver saver) : 
         [Range(0, 100)]
         public decimal? DailyWeight { get; set; } = 0;
 
-        [Required]
-        [Display(Name = "“好”等次最低分")]
-        [Range(0, 100)]
-        public decimal? BandGood { get; set; } = 90;
+        // The band minimums are labelled and checked with the chosen scale's grade names (ValidateBands); these names
+        // only reach the framework's messages for a value that is not a number.
+        [Display(Name = "最高等次最低分")]
+        public decimal? BandGood { get; set; } = TopPoints;
 
-        [Required]
-        [Display(Name = "“较好”等次最低分")]
-        [Range(0, 100)]
-        public decimal? BandFairlyGood { get; set; } = 80;
+        [Display(Name = "第二等次最低分")]
+        public decimal? BandFairlyGood { get; set; } = SecondPoints;
 
-        [Required]
-        [Display(Name = "“一般”等次最低分")]
-        [Range(0, 100)]
-        public decimal? BandAverage { get; set; } = 60;
+        [Display(Name = "及格等次最低分")]
+        public decimal? BandAverage { get; set; } = PassPoints;
 
-        [Display(Name = "“好”等次比例上限（%）")]
+        [Display(Name = "最高等次比例上限（%）")]
         [Range(1, 100)]
         public decimal? TopSharePercent { get; set; }
+
+        private const decimal TopPoints = 90m;
+        private const decimal SecondPoints = 80m;
+        private const decimal PassPoints = 60m;
+
+        /// <summary>The chosen scale; an unknown key (refused when saving) is shown as the default scale.</summary>
+        public IReadOnlyList<GradeDefinition> Grades => ScaleGrades(Scale) ?? GradeScales.GoodToPoor;
+
+        /// <summary>The grade whose band starts at <see cref="BandGood"/>.</summary>
+        public string TopName => TopGrade(Grades);
+
+        /// <summary>The grade whose band starts at <see cref="BandFairlyGood"/>; null for a scale without an 80-point grade (满意度).</summary>
+        public string? SecondName => SecondGrade(Grades);
+
+        /// <summary>The grade whose band starts at <see cref="BandAverage"/>.</summary>
+        public string PassName => PassGrade(Grades);
+
+        public static IReadOnlyList<GradeDefinition>? ScaleGrades(string? key) => Scales.SingleOrDefault(s => s.Key == key).Grades;
+
+        public static string TopGrade(IReadOnlyList<GradeDefinition> grades) => grades.First(g => g.Points == 100m).Name;
+
+        public static string? SecondGrade(IReadOnlyList<GradeDefinition> grades) => grades.FirstOrDefault(g => g.Points == 80m)?.Name;
+
+        public static string PassGrade(IReadOnlyList<GradeDefinition> grades) => grades.First(g => g.Points == 60m).Name;
+
+        /// <summary>
+        /// Checks the band minimums the chosen scale uses, in its grade names. A scale without an 80-point grade hides
+        /// the second minimum, so nothing about it is reported.
+        /// </summary>
+        public void ValidateBands(ModelStateDictionary modelState)
+        {
+            ArgumentNullException.ThrowIfNull(modelState);
+            Check(modelState, nameof(BandGood), TopName, BandGood);
+            if (SecondName is { } second)
+            {
+                Check(modelState, nameof(BandFairlyGood), second, BandFairlyGood);
+            }
+            else
+            {
+                modelState.Remove($"{nameof(Input)}.{nameof(BandFairlyGood)}");
+                BandFairlyGood ??= SecondPoints;
+            }
+
+            Check(modelState, nameof(BandAverage), PassName, BandAverage);
+        }
+
+        private static void Check(ModelStateDictionary modelState, string property, string grade, decimal? value)
+        {
+            var key = $"{nameof(Input)}.{property}";
+            if (modelState.GetFieldValidationState(key) == ModelValidationState.Invalid)
+            {
+                return;
+            }
+
+            if (value is null)
+            {
+                modelState.AddModelError(key, $"请填写“{grade}”等次最低分。");
+            }
+            else if (value is < 0 or > 100)
+            {
+                modelState.AddModelError(key, $"“{grade}”等次最低分必须在0到100之间。");
+            }
+        }
 
         public static RulesInput From(Meeting meeting)
         {
@@ -145,22 +206,23 @@ public sealed class EvaluationModel(MeetingAccess access, MeetingSaver saver) : 
                 TopGradeMax = rules.Quotas.FirstOrDefault(q => q.GradeKey == rules.Grades[0].Key)?.MaxCount,
                 Groups = groups,
                 DailyWeight = rules.CompositeParts.SingleOrDefault(p => p.Key == DailyAssessmentKey)?.Weight ?? 0,
-                BandGood = BandMinimum(rules, 100m, 0) ?? 90,
-                BandFairlyGood = BandMinimum(rules, 80m, 1) ?? 80,
-                BandAverage = BandMinimum(rules, 60m, 2) ?? 60,
+                BandGood = BandMinimum(rules, 100m, 0) ?? TopPoints,
+                BandFairlyGood = BandMinimum(rules, 80m, 1) ?? SecondPoints,
+                BandAverage = BandMinimum(rules, 60m, 2) ?? PassPoints,
                 TopSharePercent = rules.TopBandMaxShare * 100,
             };
         }
 
-        // The band of the scale's grade worth these points; rules saved before bands took the scale's names, by position.
+        // The band of the scale's grade worth these points (none for 80 on a 满意度 scale); rules saved before bands took
+        // the scale's names, by position.
         private static decimal? BandMinimum(EvaluationRules rules, decimal points, int position) =>
-            rules.Grades.FirstOrDefault(g => g.Points == points) is { } grade && rules.Bands.FirstOrDefault(b => b.Name == grade.Name) is { } band
-                ? band.MinScore
+            rules.Bands.Any(b => rules.Grades.Any(g => g.Name == b.Name))
+                ? rules.Grades.FirstOrDefault(g => g.Points == points) is { } grade ? rules.Bands.FirstOrDefault(b => b.Name == grade.Name)?.MinScore : null
                 : rules.Bands.ElementAtOrDefault(position)?.MinScore;
 
         public EvaluationRules ToRules()
         {
-            var grades = Scales.SingleOrDefault(s => s.Key == Scale).Grades
+            var grades = ScaleGrades(Scale)
                 ?? throw new Domain.Common.DomainException("请选择评价等次。", nameof(Scale));
             var daily = DailyWeight!.Value;
             IReadOnlyList<CompositePart> parts = daily == 0
@@ -173,7 +235,7 @@ public sealed class EvaluationModel(MeetingAccess access, MeetingSaver saver) : 
                 QuorumPercent!.Value / 100,
                 TopGradeMax is { } max ? [new GradeQuota(grades[0].Key, max)] : [],
                 parts,
-                GradeScales.Bands(grades, BandGood!.Value, BandFairlyGood!.Value, BandAverage!.Value),
+                GradeScales.Bands(grades, BandGood!.Value, BandFairlyGood ?? SecondPoints, BandAverage!.Value),
                 TopSharePercent / 100);
         }
     }

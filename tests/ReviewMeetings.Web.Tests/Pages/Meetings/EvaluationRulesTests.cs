@@ -75,6 +75,73 @@ public sealed class EvaluationRulesTests : AppTest
     }
 
     [Fact]
+    public async Task The_band_labels_name_the_saved_scales_grades_and_a_three_grade_scale_hides_the_second_minimum()
+    {
+        var id = await ArrangeAsync();
+        using var organizer = await SignInAsync("organizer");
+
+        var initial = await organizer.GetAsync($"/Meetings/Evaluation/{id}");
+        Assert.Equal(["“好”等次最低分", "“较好”等次最低分", "“一般”等次最低分", "“好”等次比例上限（%）"], BandLabels(initial));
+
+        using var competence = await organizer.SubmitAsync($"/Meetings/Evaluation/{id}", "main form", new() { ["Input.Scale"] = "Competence" });
+        Assert.Equal(HttpStatusCode.Redirect, competence.StatusCode);
+        var page = await organizer.GetAsync($"/Meetings/Evaluation/{id}");
+        Assert.Equal(["“优秀”等次最低分", "“称职”等次最低分", "“基本称职”等次最低分", "“优秀”等次比例上限（%）"], BandLabels(page));
+        Assert.False(page.QuerySelector("[data-band-second]")!.HasAttribute("hidden"));
+        Assert.True(page.QuerySelector("#band-second-note")!.HasAttribute("hidden"));
+
+        using var satisfaction = await organizer.SubmitAsync($"/Meetings/Evaluation/{id}", "main form", new() { ["Input.Scale"] = "SatisfactionWithUnknown" });
+        Assert.Equal(HttpStatusCode.Redirect, satisfaction.StatusCode);
+        page = await organizer.GetAsync($"/Meetings/Evaluation/{id}");
+        Assert.Equal(["“满意”等次最低分", "“基本满意”等次最低分", "“满意”等次比例上限（%）"], BandLabels(page).Where((_, i) => i != 1));
+        Assert.True(page.QuerySelector("[data-band-second]")!.HasAttribute("hidden"));
+        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Input_BandFairlyGood")!).IsDisabled);
+        Assert.False(page.QuerySelector("#band-second-note")!.HasAttribute("hidden"));
+        Assert.Equal("所选评价等次只有三个等次，只需填写两个最低分。", page.QuerySelector("#band-second-note")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Band_minimums_are_checked_in_the_chosen_scales_names_and_a_hidden_second_minimum_is_not_demanded()
+    {
+        var id = await ArrangeAsync();
+        using var organizer = await SignInAsync("organizer");
+
+        // Without script the form still shows the default scale's fields; the server answers in the posted scale's names.
+        using var missing = await organizer.SubmitAsync($"/Meetings/Evaluation/{id}", "main form", new()
+        {
+            ["Input.Scale"] = "Satisfaction",
+            ["Input.BandGood"] = "",
+            ["Input.BandFairlyGood"] = "",
+            ["Input.BandAverage"] = "120",
+        });
+        var page = await Session.ParseAsync(missing);
+        Assert.Equal("请填写“满意”等次最低分。", page.ErrorFor("Input.BandGood"));
+        Assert.Equal("“基本满意”等次最低分必须在0到100之间。", page.ErrorFor("Input.BandAverage"));
+        Assert.Equal("", page.ErrorFor("Input.BandFairlyGood"));
+        Assert.Equal(2, page.QuerySelectorAll(".validation-summary-errors li").Length);
+        Assert.Equal(["“满意”等次最低分", "“基本满意”等次最低分", "“满意”等次比例上限（%）"], BandLabels(page).Where((_, i) => i != 1));
+        Assert.True(page.QuerySelector("[data-band-second]")!.HasAttribute("hidden"));
+        Assert.Null((await MeetingAsync(id)).EvaluationRules);
+
+        using var competence = await organizer.SubmitAsync($"/Meetings/Evaluation/{id}", "main form", new()
+        {
+            ["Input.Scale"] = "Competence",
+            ["Input.BandFairlyGood"] = "",
+        });
+        Assert.Equal("请填写“称职”等次最低分。", (await Session.ParseAsync(competence)).ErrorFor("Input.BandFairlyGood"));
+
+        // The hidden second minimum is not posted at all once the page shows the 满意度 scale.
+        using var saved = await organizer.SubmitAsync(page, "main form", new() { ["Input.BandGood"] = "85", ["Input.BandAverage"] = "65" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal([("满意", 85m), ("基本满意", 65m), ("不满意", 0m)], (await MeetingAsync(id)).EvaluationRules!.Bands.Select(b => (b.Name, b.MinScore)));
+    }
+
+    private static readonly string[] BandFields = ["Input_BandGood", "Input_BandFairlyGood", "Input_BandAverage", "Input_TopSharePercent"];
+
+    private static string[] BandLabels(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        BandFields.Select(id => page.QuerySelector($"label[for='{id}']")!.TextContent.Trim()).ToArray();
+
+    [Fact]
     public async Task A_weighted_group_expected_below_its_disclosure_size_is_warned_about_with_the_groups_it_is_pooled_with()
     {
         var id = await ArrangeAsync();
