@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the solution, checks its formatting (dotnet format --verify-no-changes) and runs every test. The last line is
+# Builds the solution, checks its formatting (dotnet format whitespace --verify-no-changes; the build enforces the
+# style and analyzer rules) and runs every test. The last line is
 # "N passed, N failed" (", N skipped" when any were); unformatted code counts as one failure there.
 # Extra arguments go to dotnet test, e.g. scripts/test.sh --filter "FullyQualifiedName~Ballot".
 # The tests start their own throwaway PostgreSQL clusters; this script only makes sure the binaries exist.
@@ -32,9 +33,12 @@ RESULTS_DIR="$(mktemp -d "${TMPDIR:-/tmp}/reviewmeetings-tests.XXXXXX")"
 dotnet restore "$SOLUTION"
 dotnet build "$SOLUTION" -c Release --no-restore || rm_die "build failed"
 
-# Formatting is checked after the build and counts as one failure, but does not stop the tests from running.
+# Formatting is checked after the build and counts as one failure, but does not stop the tests from running. The
+# build already fails on every style and analyzer rule at warning (EnforceCodeStyleInBuild, TreatWarningsAsErrors),
+# which is what `dotnet format style` and `analyzers` would check, so only the whitespace pass is left to run: 8 s
+# instead of the full command's 65 s on the CI machine.
 set +e
-dotnet format "$SOLUTION" --verify-no-changes --no-restore
+dotnet format whitespace "$SOLUTION" --verify-no-changes
 format_rc=$?
 set -e
 if [ "$format_rc" -ne 0 ]; then
@@ -75,6 +79,8 @@ read -r passed failed skipped < <(
 )
 
 echo "TRX results: $RESULTS_DIR"
+echo "Slowest test classes (sum of their tests' durations; scripts/test-times.sh $RESULTS_DIR for all):"
+bash "$REPO_ROOT/scripts/test-times.sh" "$RESULTS_DIR" 10 || true
 status=0
 if [ "$test_rc" -ne 0 ] || [ "$failed" -gt 0 ]; then
     status=1
@@ -84,7 +90,7 @@ if [ $((passed + failed)) -eq 0 ]; then
     status=1
 fi
 if [ "$format_rc" -ne 0 ]; then
-    echo "FORMAT FAILED: dotnet format $SOLUTION --verify-no-changes (counted as 1 failure)"
+    echo "FORMAT FAILED: dotnet format whitespace $SOLUTION --verify-no-changes (counted as 1 failure)"
     failed=$((failed + 1))
     status=1
 fi

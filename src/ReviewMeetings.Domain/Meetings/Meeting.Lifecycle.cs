@@ -145,8 +145,10 @@ public sealed partial class Meeting
         _statusChanges.Add(new StatusChange(Status, to, by, at, reason));
         if (to == MeetingStatus.Evaluating)
         {
-            // Entering the evaluation (again) always opens voting; a close belongs to the round it ended.
+            // Entering the evaluation (again) always opens voting; a close belongs to the round it ended. A meeting an
+            // administrator takes back to 测评中 after closing it without an evaluation gets its rules frozen here too.
             VotingClosedAt = null;
+            EvaluationRules ??= Domain.Evaluation.EvaluationRules.DefaultFor(_attendance);
         }
 
         Status = to;

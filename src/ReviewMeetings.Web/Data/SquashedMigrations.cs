@@ -31,8 +31,16 @@ internal static class SquashedMigrations
         }
 
         var squashed = known[0];
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         const string History = Infrastructure.DatabaseSetup.MigrationsHistoryTable;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Instances starting together: the first takes the history over, the others find it done under the lock.
+        await db.Database.ExecuteSqlRawAsync($"LOCK TABLE {History} IN EXCLUSIVE MODE", cancellationToken);
+        if ((await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Contains(squashed, StringComparer.Ordinal))
+        {
+            return;
+        }
+
         await db.Database.ExecuteSqlRawAsync($"DELETE FROM {History}", cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
             $"INSERT INTO {History} (migration_id, product_version) VALUES ({{0}}, {{1}})", [squashed, ProductInfo.GetVersion()], cancellationToken);

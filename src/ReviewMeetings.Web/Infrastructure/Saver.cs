@@ -7,7 +7,8 @@ namespace ReviewMeetings.Web.Infrastructure;
 
 /// <summary>
 /// The one save path of a POST: the change and <c>SaveChangesAsync</c> run in one transaction; a broken domain rule
-/// (<see cref="DomainException"/>), a concurrent edit (xmin, <see cref="DbUpdateConcurrencyException"/>) or a lost race
+/// (<see cref="DomainException"/>), a concurrent edit (xmin, <see cref="DbUpdateConcurrencyException"/>, or a row it refers to
+/// removed meanwhile) or a lost race
 /// on a unique index roll it back and come back as a <see cref="SaveFailure"/> instead of an exception.
 /// </summary>
 /// <remarks>
@@ -39,6 +40,11 @@ public sealed class Saver(AppDbContext db)
         }
         catch (DbUpdateConcurrencyException)
         {
+            return SaveFailure.Conflict;
+        }
+        catch (DbUpdateException ex) when (ex.IsForeignKeyViolation())
+        {
+            // Someone removed what this change refers to since the form was loaded: a concurrent edit as well.
             return SaveFailure.Conflict;
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())

@@ -81,6 +81,20 @@ public sealed class EvaluationRulesOfMeetingTests
         Assert.All(rules.Groups, g => Assert.Equal(RaterGroupRule.DefaultMinDisclosure, g.MinDisclosure));
     }
 
+    [Fact]
+    public void A_meeting_closed_without_an_evaluation_and_taken_back_to_it_by_an_administrator_gets_its_rules_frozen()
+    {
+        var meeting = InSession();
+        meeting.Close(Guid.NewGuid(), DateTimeOffset.UtcNow);
+        Assert.Null(meeting.EvaluationRules);
+
+        meeting.Revert(MeetingStatus.Evaluating, "补充民主测评", byAdministrator: true, Guid.NewGuid(), DateTimeOffset.UtcNow);
+
+        Assert.Equal(MeetingStatus.Evaluating, meeting.Status);
+        Assert.Equivalent(EvaluationRules.DefaultFor(meeting.Attendance), meeting.EvaluationRules);
+        Assert.Throws<DomainException>(() => meeting.SetEvaluationRules(EvaluationRules.Default));
+    }
+
     private static Meeting InSession()
     {
         var unit = Organization.CreateRoot("中共清河区委员会", OrganizationType.PartyCommittee, OrganizationCategory.Local);

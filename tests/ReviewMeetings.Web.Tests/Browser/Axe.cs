@@ -12,7 +12,8 @@ namespace ReviewMeetings.Web.Tests.Browser;
 /// Runs axe-core (the copy inside Deque.AxeCore.Commons) in a page and reports the serious and critical violations.
 /// The test host serves the script at <see cref="ScriptPath"/> with a long cache lifetime, so Chromium loads and
 /// compiles it once per browser context rather than once per scan, and only the violations cross back to .NET:
-/// Deque's <c>RunAxe</c> re-sent the 650 KB script and every passing check on each call, about 5 s a scan.
+/// Deque's <c>RunAxe</c> re-sent the 650 KB script and every passing check on each call, about 5 s a scan. Only the
+/// top document is scanned: the app's one frame shows a PDF, which axe cannot enter anyway.
 /// </summary>
 internal static class Axe
 {
@@ -29,13 +30,15 @@ internal static class Axe
     });
 
     // Runs in the page once its CSS transitions have ended (a scan right after a click would otherwise judge a
-    // button's colours halfway through its hover transition; endless ones such as a spinner are not waited for): axe's default rules (plus target-size when asked),
+    // button's colours halfway through its hover transition; endless ones such as a spinner are not waited for,
+    // nor anything for more than 2 s): axe's default rules (plus target-size when asked),
     // violations only, reduced to what a failure message names.
     private const string Run = """
         async (targetSize) => {
-          await Promise.all(document.getAnimations()
+          const settled = Promise.all(document.getAnimations()
             .filter(a => a.effect?.getComputedTiming().iterations !== Infinity)
             .map(a => a.finished.catch(() => null)));
+          await Promise.race([settled, new Promise(resolve => setTimeout(resolve, 2000))]);
           const options = { resultTypes: ['violations'] };
           if (targetSize) options.rules = { 'target-size': { enabled: true } };
           const result = await window.axe.run(document, options);

@@ -63,7 +63,9 @@ internal sealed class AppFactory(
         }
 
         builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, ClientAddress>());
-        if (!OwnPdfRenderer && settings?.Keys.Any(k => k.StartsWith("Pdf:", StringComparison.Ordinal)) != true)
+        var pdfConfigured = settings?.Keys.Any(k => k.StartsWith("Pdf:", StringComparison.Ordinal)) == true
+            || Environment.GetEnvironmentVariables().Keys.OfType<string>().Any(k => k.StartsWith("Pdf__", StringComparison.OrdinalIgnoreCase));
+        if (!OwnPdfRenderer && !pdfConfigured)
         {
             builder.ConfigureTestServices(s => s.AddSingleton(SharedPdfRenderer.Value));
         }

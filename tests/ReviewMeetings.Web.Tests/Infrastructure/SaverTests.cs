@@ -92,6 +92,29 @@ public sealed class SaverTests : AppTest
     }
 
     [Fact]
+    public async Task A_row_removed_meanwhile_that_the_change_refers_to_is_a_conflict_and_nothing_is_saved()
+    {
+        var (first, _) = await TwoUnitsAsync();
+        var before = await NameAsync(first);
+        var modelState = new ModelStateDictionary();
+
+        var saved = await InScopeAsync(async (saver, db) =>
+        {
+            var unit = await db.Organizations.SingleAsync(o => o.Id == first);
+            return await saver.TrySaveAsync(modelState, Messages, () =>
+            {
+                unit.Rename("中共清河区甲街道工作委员会");
+                // A password history row of an account that no longer exists: the foreign key refuses it.
+                db.Add(new PasswordHistoryEntry { UserId = Guid.NewGuid(), PasswordHash = "x", ReplacedAt = DateTimeOffset.UnixEpoch });
+            });
+        });
+
+        Assert.False(saved);
+        Assert.Equal(Conflict, Assert.Single(modelState[""]!.Errors).ErrorMessage);
+        Assert.Equal(before, await NameAsync(first));
+    }
+
+    [Fact]
     public async Task A_lost_race_on_a_unique_index_shows_the_duplicate_message_where_the_page_asks()
     {
         var (first, _) = await TwoUnitsAsync();

@@ -48,7 +48,8 @@ public sealed class TrackerModel(MeetingAccess meetings, AppDbContext db, Saver 
     public Task<IActionResult> OnPostReopenAsync(Guid id, Guid reporterId, CancellationToken cancellationToken) =>
         ChangeAsync(id, reporterId, report =>
         {
-            report.Reopen(Meeting.WrittenReportDeadline, DateOnly.FromDateTime(clock.GetUtcNow().InBeijing().DateTime), clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            report.Reopen(Meeting.WrittenReportDeadline, BeijingTime.DateOf(now), now);
             return "已为该述职对象重新开放提交。";
         }, cancellationToken);
 
