@@ -24,22 +24,22 @@ public sealed partial class Meeting
     }
 
     /// <summary>
-    /// InSession → Evaluating. The rules are frozen here: the saved ones, or the defaults over the attendance when the
-    /// organizer saved none, so a meeting that has started voting always has rules.
+    /// InSession → Evaluating. The rules are frozen on entering the evaluation (<see cref="ChangeStatus"/>): the saved
+    /// ones, or the defaults over the attendance when the organizer saved none, so a meeting that has started voting
+    /// always has rules.
     /// </summary>
     public void StartEvaluation(Guid by, DateTimeOffset at)
     {
         EnsureForward(MeetingStatus.Evaluating);
-        var rules = EvaluationRules ?? EvaluationRules.DefaultFor(_attendance);
 
-        // Attendance may have changed since the rules were saved; every group that gets codes must be counted.
-        if (rules.Groups.Count > 0
-            && !rules.Groups.Select(g => g.Key).ToHashSet(StringComparer.Ordinal).SetEquals(_attendance.Select(g => g.Id.ToString())))
+        // Attendance may have changed since the rules were saved; every group that gets codes must be counted. The
+        // defaults are made from the attendance, so only saved rules can disagree with it.
+        if (EvaluationRules is { Groups.Count: > 0 } saved
+            && !saved.Groups.Select(g => g.Key).ToHashSet(StringComparer.Ordinal).SetEquals(_attendance.Select(g => g.Id.ToString())))
         {
             throw new DomainException("测评规则中的测评人类别与参会人员类别不一致，请先重新保存测评规则。");
         }
 
-        EvaluationRules = rules;
         ChangeStatus(MeetingStatus.Evaluating, by, at, reason: null);
     }
 

@@ -145,10 +145,10 @@ public sealed partial class Meeting
         _statusChanges.Add(new StatusChange(Status, to, by, at, reason));
         if (to == MeetingStatus.Evaluating)
         {
-            // Entering the evaluation (again) always opens voting; a close belongs to the round it ended. A meeting an
-            // administrator takes back to 测评中 after closing it without an evaluation gets its rules frozen here too.
+            // Entering the evaluation (again) always opens voting; a close belongs to the round it ended. The rules are
+            // frozen here, the one place every way into 测评中 passes (starting it, or an administrator going back).
             VotingClosedAt = null;
-            EvaluationRules ??= Domain.Evaluation.EvaluationRules.DefaultFor(_attendance);
+            EvaluationRules = EffectiveEvaluationRules;
         }
 
         Status = to;
