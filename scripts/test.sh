@@ -16,6 +16,9 @@ export DOTNET_NOLOGO=1
 # Test hosts must not use up the per-user inotify instances (see AppFactory).
 export DOTNET_hostBuilder__reloadConfigOnChange=false
 export DOTNET_USE_POLLING_FILE_WATCHER=true
+# The test process JIT-compiles the app for hundreds of short-lived hosts; W^X double-mapping of every compiled method
+# cost more CPU than anything but the browser (docs/architecture.md, "Test time"). Only the test run; never the app.
+export DOTNET_EnableWriteXorExecute=0
 
 rm_ensure_prerequisites pdftotext java
 rm_ensure_vnu "$REPO_ROOT"

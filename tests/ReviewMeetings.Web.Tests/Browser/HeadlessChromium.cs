@@ -3,37 +3,47 @@ using Microsoft.Playwright;
 namespace ReviewMeetings.Web.Tests.Browser;
 
 /// <summary>
-/// One Playwright driver and one Chromium per test class. The machine's own Chromium is used (CHROMIUM_PATH, else
-/// /usr/bin/chromium) because Playwright's browser download is not available where these tests run.
+/// The Chromium that browser tests open their contexts in: one Playwright driver and one browser for the whole test
+/// process, started by the first browser test class and closed when the process exits (each test still gets a context
+/// of its own: own cookies, storage and cache). A browser and a driver per class cost about 3 s of CPU each to start.
+/// The machine's own Chromium is used (CHROMIUM_PATH, else /usr/bin/chromium) because Playwright's browser download is
+/// not available where these tests run.
 /// </summary>
 public sealed class HeadlessChromium : IAsyncLifetime
 {
-    private IPlaywright? _playwright;
+    private static readonly Lazy<Task<IBrowser>> Shared = new(LaunchAsync);
     private IBrowser? _browser;
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Chromium has not started.");
 
     public async Task InitializeAsync()
     {
+        _browser = await Shared.Value;
+        if (!_browser.IsConnected)
+        {
+            throw new InvalidOperationException("The shared Chromium has gone away; an earlier test may have crashed it.");
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static async Task<IBrowser> LaunchAsync()
+    {
         // Pages load from a local server, but a loaded CI machine can still be slow to paint the first page.
         Assertions.SetDefaultExpectTimeout(10_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath(),
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            await _browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
+            browser.CloseAsync().Wait(TimeSpan.FromSeconds(10));
+            playwright.Dispose();
+        };
+        return browser;
     }
 
     private static string ExecutablePath()

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,13 @@ internal sealed class AppFactory(
     /// <summary>The tests' voting secret (<c>Voting:SecretKey</c>): 32 bytes in base64, like a real one.</summary>
     public const string VotingSecret = "dGVzdHMgb25seTogbm90IGEgcmVhbCB2b3Rpbmcga2V5IQ==";
 
+    /// <summary>
+    /// PBKDF2 iterations of the password hashes the test apps make (the demo accounts in the template database included).
+    /// Identity's 100,000 made every sign-in cost about 0.1 s of CPU, a tenth of a page test's; the count is stored in each
+    /// hash, so verifying works the same way. <c>PasswordHashingTests</c> checks that the app itself keeps the full count.
+    /// </summary>
+    public const int TestPasswordIterations = 1_000;
+
     private readonly List<Action<IServiceCollection>> _moreServices = [];
 
     /// <summary>
@@ -42,6 +50,9 @@ internal sealed class AppFactory(
 
     /// <summary>Whether the app gets its own PDF renderer, for tests that count the renders it starts; set before the host starts.</summary>
     public bool OwnPdfRenderer { get; set; }
+
+    /// <summary>Whether the app hashes passwords with its own work factor rather than <see cref="TestPasswordIterations"/>; set before the host starts.</summary>
+    public bool ProductionPasswordHashing { get; set; }
 
     /// <summary>Adds test services to whatever the creator configured; call before the host starts.</summary>
     public void AddTestServices(Action<IServiceCollection> configure) => _moreServices.Add(configure);
@@ -63,6 +74,11 @@ internal sealed class AppFactory(
         }
 
         builder.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, ClientAddress>());
+        if (!ProductionPasswordHashing)
+        {
+            builder.ConfigureTestServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations));
+        }
+
         var pdfConfigured = settings?.Keys.Any(k => k.StartsWith("Pdf:", StringComparison.Ordinal)) == true
             || Environment.GetEnvironmentVariables().Keys.OfType<string>().Any(k => k.StartsWith("Pdf__", StringComparison.OrdinalIgnoreCase));
         if (!OwnPdfRenderer && !pdfConfigured)
