@@ -64,7 +64,7 @@ public sealed class EvaluationModel(MeetingAccess access, MeetingSaver saver) : 
         }
 
         Meeting = meeting;
-        Input.ValidateBands(ModelState);
+        Input.ValidateBands(ModelState, secondMinimumPosted: Request.Form.ContainsKey($"{nameof(Input)}.{nameof(RulesInput.BandFairlyGood)}"));
         Input.Groups = RulesInput.From(meeting).Groups.Select(g => Input.Groups.SingleOrDefault(p => p.Key == g.Key) is { } posted
             ? g with { Weight = posted.Weight, MinDisclosure = posted.MinDisclosure }
             : g).ToList();
@@ -152,15 +152,25 @@ public sealed class EvaluationModel(MeetingAccess access, MeetingSaver saver) : 
 
         /// <summary>
         /// Checks the band minimums the chosen scale uses, in its grade names. A scale without an 80-point grade hides
-        /// the second minimum, so nothing about it is reported.
+        /// the second minimum, so nothing about it is reported. A form shown for such a scale does not send the second
+        /// minimum at all (the field is disabled); when the scale was changed to one with a second grade without script,
+        /// the user has not seen that minimum, so it is asked for instead of saving the default unseen.
         /// </summary>
-        public void ValidateBands(ModelStateDictionary modelState)
+        public void ValidateBands(ModelStateDictionary modelState, bool secondMinimumPosted)
         {
             ArgumentNullException.ThrowIfNull(modelState);
             Check(modelState, nameof(BandGood), TopName, BandGood);
             if (SecondName is { } second)
             {
-                Check(modelState, nameof(BandFairlyGood), second, BandFairlyGood);
+                if (secondMinimumPosted)
+                {
+                    Check(modelState, nameof(BandFairlyGood), second, BandFairlyGood);
+                }
+                else
+                {
+                    BandFairlyGood ??= SecondPoints;
+                    modelState.AddModelError($"{nameof(Input)}.{nameof(BandFairlyGood)}", $"评价等次已更改，请确认“{second}”等次最低分后再保存。");
+                }
             }
             else
             {

@@ -136,6 +136,38 @@ public sealed class EvaluationRulesTests : AppTest
         Assert.Equal([("满意", 85m), ("基本满意", 65m), ("不满意", 0m)], (await MeetingAsync(id)).EvaluationRules!.Bands.Select(b => (b.Name, b.MinScore)));
     }
 
+    [Fact]
+    public async Task Changing_a_three_grade_scale_to_four_grades_without_script_asks_for_the_second_minimum_instead_of_saving_it_unseen()
+    {
+        var id = await ArrangeAsync();
+        using var organizer = await SignInAsync("organizer");
+        using var satisfaction = await organizer.SubmitAsync($"/Meetings/Evaluation/{id}", "main form", new()
+        {
+            ["Input.Scale"] = "Satisfaction",
+            ["Input.BandGood"] = "85",
+            ["Input.BandAverage"] = "65",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, satisfaction.StatusCode);
+
+        // The page now shows the 满意度 scale, whose second minimum is hidden and disabled, so a browser without script
+        // does not send it when only the select is changed.
+        using var changed = await organizer.SubmitAsync($"/Meetings/Evaluation/{id}", "main form", new() { ["Input.Scale"] = "GoodToPoor" });
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var page = await Session.ParseAsync(changed);
+        Assert.Equal("评价等次已更改，请确认“较好”等次最低分后再保存。", page.ErrorFor("Input.BandFairlyGood"));
+        var second = (AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#Input_BandFairlyGood")!;
+        Assert.False(second.IsDisabled);
+        Assert.False(page.QuerySelector("[data-band-second]")!.HasAttribute("hidden"));
+        Assert.Equal("80", second.Value);
+        Assert.Equal(["“好”等次最低分", "“较好”等次最低分", "“一般”等次最低分", "“好”等次比例上限（%）"], BandLabels(page));
+        Assert.Equal([("满意", 85m), ("基本满意", 65m), ("不满意", 0m)], (await MeetingAsync(id)).EvaluationRules!.Bands.Select(b => (b.Name, b.MinScore)));
+
+        using var saved = await organizer.SubmitAsync(page, "main form", new() { ["Input.BandFairlyGood"] = "75" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal([("好", 85m), ("较好", 75m), ("一般", 65m), ("差", 0m)], (await MeetingAsync(id)).EvaluationRules!.Bands.Select(b => (b.Name, b.MinScore)));
+    }
+
     private static readonly string[] BandFields = ["Input_BandGood", "Input_BandFairlyGood", "Input_BandAverage", "Input_TopSharePercent"];
 
     private static string[] BandLabels(AngleSharp.Html.Dom.IHtmlDocument page) =>
