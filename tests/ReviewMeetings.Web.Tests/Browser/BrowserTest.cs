@@ -17,6 +17,7 @@ namespace ReviewMeetings.Web.Tests.Browser;
 public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFixture<HeadlessChromium>
 {
     private readonly ServedDocuments _documents = new();
+    private readonly List<IBrowserContext> _otherContexts = [];
     private IBrowserContext? _context;
     private IPage? _page;
 
@@ -45,9 +46,10 @@ public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFi
     {
         try
         {
-            if (_context is not null)
+            // The browser is shared by the whole run (HeadlessChromium), so every context a test opened is closed here.
+            foreach (var context in _otherContexts.Prepend(_context).OfType<IBrowserContext>())
             {
-                await _context.DisposeAsync();
+                await context.DisposeAsync();
             }
         }
         finally
@@ -64,6 +66,19 @@ public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFi
         // Port 0: Kestrel picks a free port on 127.0.0.1, so test classes running in parallel never collide.
         factory.UseKestrel(0);
         return factory;
+    }
+
+    /// <summary>A fresh zh-CN context (its own cookies) on the running app, for a second person or device; closed with the test.</summary>
+    protected async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800)
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single(),
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        _otherContexts.Add(context);
+        return context;
     }
 
     /// <summary>Signs in through the login form, as a person would, and waits until the app has let them in.</summary>

@@ -4,8 +4,9 @@ namespace ReviewMeetings.Web.Tests.Browser;
 
 /// <summary>
 /// The Chromium that browser tests open their contexts in: one Playwright driver and one browser for the whole test
-/// process, started by the first browser test class and closed when the process exits (each test still gets a context
-/// of its own: own cookies, storage and cache). A browser and a driver per class cost about 3 s of CPU each to start.
+/// process, started by the first browser test class. The driver exits when the test process ends (its pipe closes) and
+/// closes the browser with it. Each test still gets contexts of its own (own cookies, storage and cache), which
+/// BrowserTest closes. A browser and a driver per class cost about 3 s of CPU each to start.
 /// The machine's own Chromium is used (CHROMIUM_PATH, else /usr/bin/chromium) because Playwright's browser download is
 /// not available where these tests run.
 /// </summary>
@@ -32,18 +33,12 @@ public sealed class HeadlessChromium : IAsyncLifetime
         // Pages load from a local server, but a loaded CI machine can still be slow to paint the first page.
         Assertions.SetDefaultExpectTimeout(10_000);
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath(),
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
         });
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            browser.CloseAsync().Wait(TimeSpan.FromSeconds(10));
-            playwright.Dispose();
-        };
-        return browser;
     }
 
     private static string ExecutablePath()

@@ -63,7 +63,9 @@ internal static class HtmlChecker
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
-        Infrastructure.ExitGuard.Run("kill", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Only while that process id is still the checker's: an early exit would free the id for another process.
+        Infrastructure.ExitGuard.Run(
+            "/bin/sh", "-c", "grep -q nu.validator /proc/$1/cmdline 2>/dev/null && kill $1", "kill-checker", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var service = new Uri($"http://127.0.0.1:{port}/");
         var deadline = Stopwatch.StartNew();

@@ -332,17 +332,6 @@ public sealed class LiveMeetingBrowserTests(HeadlessChromium chromium) : Browser
         return token;
     }
 
-    private async Task<IBrowserContext> NewContextAsync(int width, int height)
-    {
-        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return await Page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = address,
-            Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
-    }
-
     private Task<Guid> ReporterAsync(Guid meetingId, string unit) =>
         DbAsync(db => db.Reporters.Where(r => r.MeetingId == meetingId && r.UnitName == unit).Select(r => r.Id).SingleAsync());
 

@@ -100,25 +100,8 @@ public sealed class RectificationBrowserTests(HeadlessChromium chromium) : Brows
 
     private async Task<IPage> SignedInPageAsync(string userName)
     {
-        var context = await Page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = new Uri(await BaseAsync()).GetLeftPart(UriPartial.Authority),
-            Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
-        var page = await context.NewPageAsync();
+        var page = await (await NewContextAsync()).NewPageAsync();
         await SignInAsync(page, userName);
         return page;
-    }
-
-    private async Task<string> BaseAsync()
-    {
-        if (Page.Url.StartsWith("http", StringComparison.Ordinal))
-        {
-            return Page.Url;
-        }
-
-        await Page.GotoAsync("/Account/Login");
-        return Page.Url;
     }
 }

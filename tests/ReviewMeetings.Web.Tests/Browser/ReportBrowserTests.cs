@@ -17,9 +17,7 @@ public sealed class ReportBrowserTests(HeadlessChromium chromium) : BrowserTest(
     private const string Xicheng = "中共清河区西城街道工作委员会";
     private const string RefusedFileMessage = "只接受PDF或Word（.docx）文件。所选文件的内容不是这两种格式（与文件扩展名无关）。";
 
-    private readonly HeadlessChromium _chromium = chromium;
     private readonly TestClock _clock = TestClock.BeijingMorning(2026, 12, 1);
-    private readonly List<IBrowserContext> _contexts = [];
 
     /// <summary>As <see cref="BrowserTest"/> builds it (Kestrel on a free port), plus a fixed clock so the deadline never depends on today.</summary>
     internal override AppFactory CreateFactory(string connectionString)
@@ -116,26 +114,5 @@ public sealed class ReportBrowserTests(HeadlessChromium chromium) : BrowserTest(
         page.GetByRole(AriaRole.Row).Filter(new() { HasText = unit }).Locator("td.report-status");
 
     /// <summary>A tab in a fresh browser context (its own cookies), for a second person; closed with the test.</summary>
-    private async Task<IPage> NewPageAsync()
-    {
-        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var context = await _chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = address,
-            Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
-        _contexts.Add(context);
-        return await context.NewPageAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-        {
-            await context.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-    }
+    private async Task<IPage> NewPageAsync() => await (await NewContextAsync()).NewPageAsync();
 }

@@ -6,17 +6,19 @@ namespace ReviewMeetings.Web.Tests.Infrastructure;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster for one test run, started from the machine's own binaries with fsync off, in memory
-/// (/dev/shm) where the machine has it, else under /tmp. Each run records its process id; the next run stops and removes
+/// (/dev/shm) where the machine has 2 GB free there (a container's default 64 MB is too small), else under /tmp. Each run records its process id; the next run stops and removes
 /// clusters whose owner is gone, so a killed run leaves nothing behind to trip on.
 /// </summary>
 /// <remarks>
 /// Every test copies the template database and drops its copy afterwards, about 460 files each way. On ext4 that file
 /// churn (inode allocation among recently deleted inodes) was a third of the CPU time of a page-test run; on tmpfs it is
-/// a small fraction (docs/architecture.md, "Test time").
+/// a small fraction (docs/architecture.md, "Test time"). Each copy also writes its 9 MB to the WAL, so the WAL is capped
+/// at 256 MB to keep the cluster's memory small.
 /// </remarks>
 internal sealed class PostgresServer
 {
-    private static readonly string RootFolder = Directory.Exists("/dev/shm") ? "/dev/shm/reviewmeetings-tests" : "/tmp/reviewmeetings-tests";
+    private const string DiskRootFolder = "/tmp/reviewmeetings-tests";
+    private static readonly string RootFolder = InMemoryRootFolder() ?? DiskRootFolder;
     private static readonly Lazy<PostgresServer> Instance = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private PostgresServer(int port)
@@ -51,18 +53,32 @@ internal sealed class PostgresServer
         RunAsPostgres(Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync");
         var port = FreePort();
         var options = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
-            "-c full_page_writes=off -c max_connections=400 -c shared_buffers=128MB -c track_commit_timestamp=on";
+            "-c full_page_writes=off -c max_connections=400 -c shared_buffers=128MB -c track_commit_timestamp=on -c max_wal_size=256MB";
         RunAsPostgres(Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(folder, "postgres.log"), "-o", options, "-w", "-t", "60", "start");
         var server = new PostgresServer(port);
         // Stops the cluster and removes its folder when the test process ends, however it ends.
-        var stop = $"{(RunningAsRoot ? "runuser -u postgres -- " : "")}'{Path.Combine(bin, "pg_ctl")}' -D '{data}' -m immediate -w stop; rm -rf '{folder}'";
-        ExitGuard.Run("/bin/sh", "-c", stop);
+        string[] pgCtl = RunningAsRoot ? ["runuser", "-u", "postgres", "--", Path.Combine(bin, "pg_ctl")] : [Path.Combine(bin, "pg_ctl")];
+        ExitGuard.Run("/bin/sh", ["-c", "folder=$1; shift; \"$@\" -m immediate -w stop; rm -rf \"$folder\"", "stop-cluster", folder, .. pgCtl, "-D", data]);
         return server;
+    }
+
+    private static string? InMemoryRootFolder()
+    {
+        try
+        {
+            return new DriveInfo("/dev/shm") is { IsReady: true, AvailableFreeSpace: >= 2L << 30 } ? "/dev/shm/reviewmeetings-tests" : null;
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static void RemoveOrphans(string bin)
     {
-        foreach (var folder in Directory.GetDirectories(RootFolder, "run-*"))
+        // Also the clusters of runs from before the in-memory folder, which may still be running.
+        var folders = new[] { RootFolder, DiskRootFolder }.Distinct().Where(Directory.Exists).SelectMany(root => Directory.GetDirectories(root, "run-*"));
+        foreach (var folder in folders)
         {
             var ownerFile = Path.Combine(folder, "owner.pid");
             if (File.Exists(ownerFile) && int.TryParse(File.ReadAllText(ownerFile), out var owner) && IsAlive(owner))
@@ -101,7 +117,7 @@ internal sealed class PostgresServer
 
     private static string FindBinDirectory()
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable("PG_BIN");
+        var fromEnvironment = Environment.GetEnvironmentVariable("REVIEWMEETINGS_PG_BINDIR");
         if (!string.IsNullOrEmpty(fromEnvironment) && File.Exists(Path.Combine(fromEnvironment, "initdb")))
         {
             return fromEnvironment;
@@ -115,7 +131,7 @@ internal sealed class PostgresServer
                 .FirstOrDefault()
             : null;
         return installed ?? throw new InvalidOperationException(
-            "PostgreSQL server binaries not found (looked in /usr/lib/postgresql/*/bin and $PG_BIN). Install them: apt-get install -y postgresql");
+            "PostgreSQL server binaries not found (looked in $REVIEWMEETINGS_PG_BINDIR and /usr/lib/postgresql/*/bin). Install them: apt-get install -y postgresql");
     }
 
     private static int FreePort()
