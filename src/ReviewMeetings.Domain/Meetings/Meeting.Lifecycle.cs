@@ -72,29 +72,13 @@ public sealed partial class Meeting
         ChangeStatus(MeetingStatus.Published, by, at, reason: null);
     }
 
-    public void StartSession(Guid by, DateTimeOffset at)
-    {
-        EnsureForward(MeetingStatus.InSession);
-        ChangeStatus(MeetingStatus.InSession, by, at, reason: null);
-    }
+    public void StartSession(Guid by, DateTimeOffset at) => Advance(MeetingStatus.InSession, by, at);
 
-    public void Close(Guid by, DateTimeOffset at)
-    {
-        EnsureForward(MeetingStatus.Closed);
-        ChangeStatus(MeetingStatus.Closed, by, at, reason: null);
-    }
+    public void Close(Guid by, DateTimeOffset at) => Advance(MeetingStatus.Closed, by, at);
 
-    public void PublishResults(Guid by, DateTimeOffset at)
-    {
-        EnsureForward(MeetingStatus.ResultsPublished);
-        ChangeStatus(MeetingStatus.ResultsPublished, by, at, reason: null);
-    }
+    public void PublishResults(Guid by, DateTimeOffset at) => Advance(MeetingStatus.ResultsPublished, by, at);
 
-    public void Archive(Guid by, DateTimeOffset at)
-    {
-        EnsureForward(MeetingStatus.Archived);
-        ChangeStatus(MeetingStatus.Archived, by, at, reason: null);
-    }
+    public void Archive(Guid by, DateTimeOffset at) => Advance(MeetingStatus.Archived, by, at);
 
     /// <summary>
     /// Goes back to an earlier state, always with a reason. Once a meeting is closed only an administrator may do this.
@@ -161,6 +145,13 @@ public sealed partial class Meeting
         {
             throw new DomainException(message);
         }
+    }
+
+    /// <summary>A forward step with no checks of its own beyond the transition table.</summary>
+    private void Advance(MeetingStatus to, Guid by, DateTimeOffset at)
+    {
+        EnsureForward(to);
+        ChangeStatus(to, by, at, reason: null);
     }
 
     private void EnsureForward(MeetingStatus to)

@@ -17,8 +17,7 @@ namespace ReviewMeetings.Web.Tests.Browser;
 public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFixture<HeadlessChromium>
 {
     private readonly ServedDocuments _documents = new();
-    private readonly List<IBrowserContext> _otherContexts = [];
-    private IBrowserContext? _context;
+    private readonly List<IBrowserContext> _contexts = [];
     private IPage? _page;
 
     /// <summary>A 1280×800 tab whose relative URLs resolve against the running app.</summary>
@@ -32,13 +31,7 @@ public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFi
         var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
 
-        _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = address,
-            Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
-        _page = await _context.NewPageAsync();
+        _page = await (await NewContextAsync()).NewPageAsync();
     }
 
     /// <summary>Closes the browser and the app, then fails the test when any page it received is not valid HTML.</summary>
@@ -47,7 +40,7 @@ public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFi
         try
         {
             // The browser is shared by the whole run (HeadlessChromium), so every context a test opened is closed here.
-            foreach (var context in _otherContexts.Prepend(_context).OfType<IBrowserContext>())
+            foreach (var context in _contexts)
             {
                 await context.DisposeAsync();
             }
@@ -68,16 +61,21 @@ public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFi
         return factory;
     }
 
-    /// <summary>A fresh zh-CN context (its own cookies) on the running app, for a second person or device; closed with the test.</summary>
-    protected async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800)
+    /// <summary>
+    /// A fresh zh-CN context (its own cookies) on the running app, for the test's own tab or a second person or device,
+    /// with whatever else <paramref name="configure"/> sets (a phone, no script); closed with the test.
+    /// </summary>
+    protected async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, Action<BrowserNewContextOptions>? configure = null)
     {
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        var options = new BrowserNewContextOptions
         {
             BaseURL = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single(),
             Locale = "zh-CN",
             ViewportSize = new ViewportSize { Width = width, Height = height },
-        });
-        _otherContexts.Add(context);
+        };
+        configure?.Invoke(options);
+        var context = await chromium.Browser.NewContextAsync(options);
+        _contexts.Add(context);
         return context;
     }
 

@@ -255,12 +255,7 @@ public sealed class MeetingBrowserTests(HeadlessChromium chromium) : BrowserTest
     private async Task SecretarySeesTheirSlotAsync(string title, string[] onSiteOrder)
     {
         var slot = $"现场述职（第{Array.IndexOf(onSiteOrder, "中共清河区东城街道工作委员会") + 1}位）";
-        await using var context = await Page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = new Uri(Page.Url).GetLeftPart(UriPartial.Authority),
-            Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
+        await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         await SignInAsync(page, "secretary");
         await Expect(Heading(page)).ToHaveTextAsync("您好，王晓东");

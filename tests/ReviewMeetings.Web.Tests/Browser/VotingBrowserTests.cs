@@ -209,16 +209,13 @@ public sealed class VotingBrowserTests(HeadlessChromium chromium) : BrowserTest(
         Assert.Equal(BallotCodeState.NotHandedOut, await DbAsync(db => db.BallotCodes.Where(c => c.Hash == hash).Select(c => c.State).SingleAsync()));
     }
 
-    private async Task<IBrowserContext> PhoneAsync(bool javaScript) =>
-        await Page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions
+    private Task<IBrowserContext> PhoneAsync(bool javaScript) =>
+        NewContextAsync(390, 844, options =>
         {
-            BaseURL = new Uri(Page.Url).GetLeftPart(UriPartial.Authority),
-            Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-            DeviceScaleFactor = 3,
-            JavaScriptEnabled = javaScript,
+            options.IsMobile = true;
+            options.HasTouch = true;
+            options.DeviceScaleFactor = 3;
+            options.JavaScriptEnabled = javaScript;
         });
 
     /// <summary>The address of every POST the page sends, as it sends them.</summary>
