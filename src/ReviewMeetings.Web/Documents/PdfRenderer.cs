@@ -17,7 +17,7 @@ namespace ReviewMeetings.Web.Documents;
 /// </remarks>
 public sealed partial class PdfRenderer : IAsyncDisposable
 {
-    public const string MissingChromiumMessage = "服务器未安装 Chromium 浏览器，暂时无法生成 PDF。请系统管理员安装：apt-get install chromium fonts-noto-cjk";
+    public const string MissingChromiumMessage = "服务器未安装 Chromium 浏览器，暂时无法生成 PDF。请系统管理员安装：apt-get install chromium-headless-shell fonts-noto-cjk";
 
     private static readonly string[] LaunchArguments =
         ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
@@ -45,7 +45,7 @@ public sealed partial class PdfRenderer : IAsyncDisposable
 
     private long _started;
 
-    public bool IsInstalled => File.Exists(_options.ExecutablePath);
+    public bool IsInstalled => File.Exists(_options.Executable);
 
     /// <summary>How many renders have started since the app did: shows in tests that one click made one document.</summary>
     public long Started => Interlocked.Read(ref _started);
@@ -180,7 +180,7 @@ public sealed partial class PdfRenderer : IAsyncDisposable
             _playwright ??= await Playwright.CreateAsync();
             var browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
-                ExecutablePath = _options.ExecutablePath,
+                ExecutablePath = _options.Executable,
                 Headless = true,
                 Args = LaunchArguments,
             });

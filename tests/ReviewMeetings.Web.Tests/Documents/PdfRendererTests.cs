@@ -32,4 +32,15 @@ public sealed class PdfRendererTests
         Assert.True(portrait.GetPage(1).Height > portrait.GetPage(1).Width);
         Assert.True(landscape.GetPage(1).Width > landscape.GetPage(1).Height);
     }
+
+    [Fact]
+    public void Without_a_configured_path_the_headless_shell_is_preferred_and_a_configured_path_wins()
+    {
+        var installed = PdfOptions.DefaultExecutablePaths.Where(File.Exists).ToList();
+
+        Assert.Equal(["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"], PdfOptions.DefaultExecutablePaths);
+        Assert.Equal(installed.Count > 0 ? installed[0] : "/usr/bin/chromium-headless-shell", new PdfOptions().Executable);
+        Assert.Equal("/opt/chromium/chrome", new PdfOptions { ExecutablePath = "/opt/chromium/chrome" }.Executable);
+        Assert.Equal(new PdfOptions().Executable, new PdfOptions { ExecutablePath = "" }.Executable);
+    }
 }
