@@ -11,6 +11,8 @@ public sealed class Organization
     public const int NameMaxLength = 100;
     public const int PathMaxLength = 33 * MaxDepth;
     public const int MaxDepth = 12;
+    public const int CodeMaxLength = 50;
+    public const int MaxSortOrder = 999_999;
 
     // For EF Core materialization.
     private Organization()
@@ -46,6 +48,15 @@ public sealed class Organization
     public int Depth { get; private set; }
 
     public bool IsActive { get; private set; }
+
+    /// <summary>
+    /// 党组织代码: an optional stable key from the department's own register (e.g. the 全国党员管理信息系统 code), unique
+    /// when set. A re-import matches units by it; without it the full path of names is the key.
+    /// </summary>
+    public string? Code { get; private set; }
+
+    /// <summary>排序号: where the unit stands among its siblings (smaller first; equal numbers fall back to category and name).</summary>
+    public int SortOrder { get; private set; }
 
     public Secretary? Secretary { get; private set; }
 
@@ -159,6 +170,23 @@ public sealed class Organization
 
         IsActive = true;
     }
+
+    /// <summary>Sets or clears the 党组织代码: letters, digits and "-", "_", "." only, so it survives spreadsheets and URLs.</summary>
+    public void SetCode(string? code)
+    {
+        var trimmed = Text.Optional(code, CodeMaxLength, "党组织代码", nameof(Code));
+        if (trimmed is not null && !trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            throw new DomainException("党组织代码只能包含字母、数字和“-_.”。", nameof(Code));
+        }
+
+        Code = trimmed;
+    }
+
+    public void SetSortOrder(int sortOrder) =>
+        SortOrder = sortOrder is >= 0 and <= MaxSortOrder
+            ? sortOrder
+            : throw new DomainException($"排序号应为0到{MaxSortOrder}之间的整数。", nameof(SortOrder));
 
     public void AssignSecretary(Secretary secretary) => Secretary = secretary ?? throw new ArgumentNullException(nameof(secretary));
 

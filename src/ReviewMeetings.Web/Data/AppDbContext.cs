@@ -17,6 +17,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 {
     public DbSet<Organization> Organizations => Set<Organization>();
 
+    public DbSet<OrganizationChange> OrganizationChanges => Set<OrganizationChange>();
+
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<Reporter> Reporters => Set<Reporter>();

@@ -15,6 +15,8 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Path).HasMaxLength(Organization.PathMaxLength);
         builder.HasIndex(o => o.Path).IsUnique().HasOperators("text_pattern_ops");
         builder.HasIndex(o => new { o.ParentId, o.Name }).IsUnique();
+        builder.Property(o => o.Code).HasMaxLength(Organization.CodeMaxLength);
+        builder.HasIndex(o => o.Code).IsUnique().HasFilter("code IS NOT NULL");
         builder.HasOne<Organization>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(o => o.Version).IsRowVersion();
         builder.OwnsOne(o => o.Secretary, secretary =>
@@ -25,5 +27,20 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
             secretary.Property(s => s.UserId).HasColumnName("secretary_user_id");
             secretary.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.SetNull);
         });
+    }
+}
+
+internal sealed class OrganizationChangeConfiguration : IEntityTypeConfiguration<OrganizationChange>
+{
+    public void Configure(EntityTypeBuilder<OrganizationChange> builder)
+    {
+        builder.ToTable("organization_changes");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Description).HasMaxLength(OrganizationChange.DescriptionMaxLength);
+        builder.Property(c => c.ActorName).HasMaxLength(OrganizationChange.ActorNameMaxLength);
+        builder.HasIndex(c => new { c.OrganizationId, c.At });
+        builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.ActorId).OnDelete(DeleteBehavior.SetNull);
     }
 }

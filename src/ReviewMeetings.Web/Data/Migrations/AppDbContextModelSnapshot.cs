@@ -1006,6 +1006,11 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("category");
 
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
                     b.Property<int>("Depth")
                         .HasColumnType("integer")
                         .HasColumnName("depth");
@@ -1030,6 +1035,10 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasColumnType("character varying(396)")
                         .HasColumnName("path");
 
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1045,6 +1054,11 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_organizations");
 
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organizations_code")
+                        .HasFilter("code IS NOT NULL");
+
                     b.HasIndex("Path")
                         .IsUnique()
                         .HasDatabaseName("ix_organizations_path");
@@ -1056,6 +1070,54 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .HasDatabaseName("ix_organizations_parent_id_name");
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Organizations.OrganizationChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organization_changes");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_organization_changes_actor_id");
+
+                    b.HasIndex("OrganizationId", "At")
+                        .HasDatabaseName("ix_organization_changes_organization_id_at");
+
+                    b.ToTable("organization_changes", (string)null);
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Rectification.RectificationItem", b =>
@@ -2036,6 +2098,22 @@ namespace ReviewMeetings.Web.Data.Migrations
                         });
 
                     b.Navigation("Secretary");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Organizations.OrganizationChange", b =>
+                {
+                    b.HasOne("ReviewMeetings.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_organization_changes_users_actor_id");
+
+                    b.HasOne("ReviewMeetings.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_organization_changes_organizations_organization_id");
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Rectification.RectificationItem", b =>
