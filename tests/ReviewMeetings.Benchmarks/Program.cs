@@ -26,6 +26,11 @@ internal static class Benchmark
             return await PdfBenchmark.RunAsync(rest);
         }
 
+        if (args is ["city", .. var cityArgs])
+        {
+            return await CityBenchmark.RunAsync(cityArgs);
+        }
+
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         // WebApplicationFactory finds the app's content root through MvcTestingAppManifest.json in the working directory.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
