@@ -25,6 +25,23 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
     [BindProperty(SupportsGet = true)]
     public OrganizationType? Type { get; set; }
 
+    /// <summary>Part of a unit's name: the picker lists only the units whose name contains it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Search { get; set; }
+
+    /// <summary>Page of the picker (1-based); a city has thousands of units.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int? PageNumber { get; set; }
+
+    public const int PageSize = 100;
+
+    /// <summary>Units that match the filter and can still be added, on all pages.</summary>
+    public int CandidateCount { get; private set; }
+
+    public int CurrentPage => PageNumber ?? 1;
+
+    public int PageCount => Math.Max(1, (CandidateCount + PageSize - 1) / PageSize);
+
     [BindProperty]
     public uint Version { get; set; }
 
@@ -101,6 +118,71 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
 
             return $"已添加{units.Count}个述职对象。";
         }, cancellationToken);
+
+    /// <summary>
+    /// Adds every unit that matches the filter (all pages), in the picker's order, after a confirmation that names how
+    /// many. <paramref name="expected"/> is the count the user saw: if the match changed meanwhile, nothing is added.
+    /// </summary>
+    public Task<IActionResult> OnPostAddMatchingAsync(Guid id, ReportMode mode, int expected, CancellationToken cancellationToken) =>
+        ChangeAsync(id, async meeting =>
+        {
+            var units = await Matching(meeting).ToListAsync(cancellationToken);
+            if (units.Count == 0)
+            {
+                throw new DomainException("没有符合筛选条件、可添加的单位。");
+            }
+
+            if (units.Count != expected)
+            {
+                throw new DomainException($"符合筛选条件的单位已变为{units.Count}个，请核对后重新添加。");
+            }
+
+            foreach (var unit in units)
+            {
+                meeting.AddReporter(unit, mode);
+            }
+
+            return $"已添加{units.Count}个述职对象（{mode.ChineseName()}）。";
+        }, cancellationToken, async meeting =>
+        {
+            if (this.IsConfirmed() || !meeting.ReportersEditable)
+            {
+                return null;
+            }
+
+            var count = await Matching(meeting).CountAsync(cancellationToken);
+            return count == 0 ? null : this.Confirm(AddMatchingConfirmation(count, mode));
+        });
+
+    /// <param name="mode">The chosen mode; null in the page, where the script asks before the choice is known to the server.</param>
+    public Confirmation AddMatchingConfirmation(int count, ReportMode? mode) => new(
+        $"确定添加全部{count}个单位？",
+        $"将把{FilterDescription()}的{count}个单位全部添加为述职对象（{(mode is { } chosen ? chosen.ChineseName() : "按所选述职方式")}），排在已有述职对象之后。添加后仍可逐个移除或修改述职方式。",
+        "全部添加");
+
+    /// <summary>The filter in words, for the confirmation: 名称含“街道”、类别为“街道”的.</summary>
+    public string FilterDescription()
+    {
+        var parts = new List<string>();
+        if (SearchText is { } search)
+        {
+            parts.Add($"名称含“{search}”");
+        }
+
+        if (Category is { } category)
+        {
+            parts.Add($"类别为“{category.ChineseName()}”");
+        }
+
+        if (Type is { } type)
+        {
+            parts.Add($"类型为“{type.ChineseName()}”");
+        }
+
+        return parts.Count == 0 ? "主办单位下尚未添加" : "主办单位下" + string.Join("、", parts) + "、尚未添加";
+    }
+
+    private string? SearchText => Search?.Trim() is { Length: > 0 } text ? text : null;
 
     public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid reporterId, CancellationToken cancellationToken) =>
         ChangeAsync(id, meeting =>
@@ -225,7 +307,7 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
         if (ModelState.IsValid && await saver.TryChangeAsync(meeting, Version, ModelState, change) is { } message)
         {
             TempData["Message"] = message;
-            return RedirectToPage(new { id, Category, Type });
+            return RedirectToPage(new { id, Category, Type, Search = SearchText });
         }
 
         await ShowAsync(id, cancellationToken);
@@ -243,19 +325,10 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
         Meeting = meeting;
         Version = meeting.Version;
         ModelState.Remove(nameof(Version));
-        var taken = meeting.Reporters.Select(r => r.OrganizationId).ToList();
-        var candidates = HostSubtree(meeting).Where(o => !taken.Contains(o.Id));
-        if (Category is { } category)
-        {
-            candidates = candidates.Where(o => o.Category == category);
-        }
-
-        if (Type is { } type)
-        {
-            candidates = candidates.Where(o => o.Type == type);
-        }
-
-        Candidates = await candidates.OrderBy(o => o.Category).ThenBy(o => o.Name)
+        var candidates = Matching(meeting);
+        CandidateCount = await candidates.CountAsync(cancellationToken);
+        PageNumber = Math.Clamp(PageNumber ?? 1, 1, PageCount);
+        Candidates = await candidates.Skip((PageNumber.Value - 1) * PageSize).Take(PageSize)
             .Select(o => new Candidate(o.Id, o.Name, o.Category, o.Type, o.Secretary == null ? null : o.Secretary.Name))
             .ToListAsync(cancellationToken);
         var drawers = meeting.LotteryHistory.Select(d => d.DrawnBy).Distinct().ToList();
@@ -281,6 +354,29 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
         return versions.Keys.Concat(comments.Keys).Concat(items.Keys).Distinct().ToDictionary(
             id => id,
             id => new ReporterData(versions.GetValueOrDefault(id), comments.GetValueOrDefault(id), items.GetValueOrDefault(id)));
+    }
+
+    /// <summary>Units of the host's subtree not yet reporting that match the filter, in the picker's order.</summary>
+    private IQueryable<Organization> Matching(Meeting meeting)
+    {
+        var taken = meeting.Reporters.Select(r => r.OrganizationId).ToList();
+        var candidates = HostSubtree(meeting).Where(o => !taken.Contains(o.Id));
+        if (Category is { } category)
+        {
+            candidates = candidates.Where(o => o.Category == category);
+        }
+
+        if (Type is { } type)
+        {
+            candidates = candidates.Where(o => o.Type == type);
+        }
+
+        if (SearchText is { } search)
+        {
+            candidates = candidates.Where(o => o.Name.Contains(search));
+        }
+
+        return candidates.OrderBy(o => o.Category).ThenBy(o => o.Name).ThenBy(o => o.Id);
     }
 
     private IQueryable<Organization> HostSubtree(Meeting meeting)
