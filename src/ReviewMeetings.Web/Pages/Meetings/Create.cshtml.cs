@@ -47,6 +47,16 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, Saver 
         var currentYear = BeijingTime.Now(clock).Year;
         var suggestedTitle = Meeting.SuggestTitle(host?.Name ?? "", Input.ReviewYear ?? currentYear);
         Input.AddRuleErrors(ModelState, suggestedTitle, MeetingStatus.Draft, currentYear);
+        if (ModelState.IsValid)
+        {
+            var title = Input.ToDetails(suggestedTitle).Title;
+            var existing = await SameYearMeetings.FindAsync(db, host!.Id, Input.ReviewYear!.Value, cancellationToken);
+            if (SameYearMeetings.Check(existing, title, Input.ReviewYear.Value, this.IsConfirmed(), ModelState, "Input.Title") is { } confirmation)
+            {
+                return this.Confirm(confirmation);
+            }
+        }
+
         Meeting? meeting = null;
         if (ModelState.IsValid && await saver.TrySaveAsync(ModelState, new SaveMessages(MeetingSaver.ConflictMessage), () =>
             {
