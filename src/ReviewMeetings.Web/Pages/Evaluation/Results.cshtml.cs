@@ -98,7 +98,7 @@ public sealed class ResultsModel(MeetingAccess access, OrganizationScope scope, 
             return Forbid();
         }
 
-        var workbook = ResultsWorkbook.Build(Meeting, Rules, Tally, Rows, _ballotOrder, _ballots);
+        var workbook = await ResultsWorkbook.BuildAsync(Meeting, Rules, Tally, Rows, _ballotOrder, _ballots, cancellationToken);
         Response.Headers.CacheControl = "private, no-store";
         return File(workbook, ResultsWorkbook.ContentType, $"{Meeting.Title}-测评结果.xlsx");
     }

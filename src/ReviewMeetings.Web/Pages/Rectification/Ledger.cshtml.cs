@@ -87,7 +87,7 @@ public sealed class LedgerModel(
     {
         var rows = await LoadAsync(cancellationToken);
         var name = $"整改台账-{BeijingTime.Today(clock):yyyyMMdd}.xlsx";
-        return File(LedgerWorkbook.Write(rows), LedgerWorkbook.ContentType, name);
+        return File(await LedgerWorkbook.WriteAsync(rows, cancellationToken), LedgerWorkbook.ContentType, name);
     }
 
     /// <summary>The filtered ledger as a landscape document: the print preview, or the PDF with pdf=true.</summary>

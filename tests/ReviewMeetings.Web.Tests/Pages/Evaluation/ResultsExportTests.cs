@@ -21,9 +21,9 @@ public sealed class ResultsExportTests : AppTest
     /// A meeting in voting whose rules weigh the four rater groups 0.4/0.3/0.2/0.1, with 20 codes per group and the
     /// ballots given, each as (group index, grade per reporter in ballot order).
     /// </summary>
-    private async Task<Guid> VotingMeetingAsync(Func<int, IEnumerable<(int Group, Func<int, string?> Grade)>> ballots)
+    private async Task<Guid> VotingMeetingAsync(Func<int, IEnumerable<(int Group, Func<int, string?> Grade)>> ballots, params string[] units)
     {
-        var id = await DbAsync(db => new MeetingBuilder().OnSite(Dongcheng, Xicheng).CommentedBy("leader").Published().SaveAsync(db));
+        var id = await DbAsync(db => new MeetingBuilder().OnSite(units.Length > 0 ? units : [Dongcheng, Xicheng]).CommentedBy("leader").Published().SaveAsync(db));
         await DbAsync(async db =>
         {
             var meeting = await db.Meetings.Include(m => m.Reporters).Include(m => m.Attendance).SingleAsync(m => m.Id == id);
@@ -153,6 +153,68 @@ public sealed class ResultsExportTests : AppTest
         Assert.Equal(ballotOrder.Count, rows.Count);
         Assert.Equal([false, true, true, true], tally.Reporters[0].Groups.Select(g => g.Hidden).ToList());
     }
+
+    [Fact]
+    public async Task Excel_export_stores_counts_rates_and_scores_as_numbers_under_a_frozen_filtered_header()
+    {
+        var id = await MixedBallotsAsync();
+        var (_, ballotOrder, ballots, tally) = await StoredAsync(id);
+        using var organizer = await SignInAsync("organizer");
+
+        var (_, workbook) = await DownloadAsync(organizer, id);
+
+        var cells = workbook.Cells(ResultsSheet);
+        var headerAt = cells.ToList().FindIndex(row => row.Count > 0 && row[0].Text == "述职顺序");
+        var header = cells[headerAt].Select(c => c.Text).ToList();
+        Assert.All(cells[headerAt], c => Assert.True(c.Bold));
+        Assert.Equal(headerAt + 1, workbook.FrozenRows(ResultsSheet));
+        Assert.Equal($"A{headerAt + 1}:{ColumnName(header.Count - 1)}{headerAt + 1 + ballotOrder.Count}", workbook.AutoFilter(ResultsSheet));
+        Assert.Equal((ExcelCellType.Number, (decimal)tally.Issued), (cells.Single(r => r.Count > 1 && r[0].Text == "发出")[1].Type, cells.Single(r => r.Count > 1 && r[0].Text == "发出")[1].Number!.Value));
+        foreach (var row in cells.Skip(headerAt + 1))
+        {
+            var expected = tally.Reporters.Single(t => t.ReporterId == ballotOrder.Single(r => r.UnitName == row[1].Text).Id);
+            ExcelCell Cell(string column) => row[header.IndexOf(column)];
+            Assert.Equal(ExcelCellType.Text, Cell("述职对象").Type);
+            Assert.Equal(ExcelCellType.Number, Cell("好（票）").Type);
+            Assert.Equal((expected.TopGradeRate / 100m, "0.0%"), (Cell("好评率").Number, Cell("好评率").NumberFormat));
+            Assert.Equal((expected.Grades[0].Rate / 100m, "0.0%"), (Cell("好（%）").Number, Cell("好（%）").NumberFormat));
+            Assert.Equal((expected.Composite, "0.00"), (Cell("综合得分").Number, Cell("综合得分").NumberFormat));
+            Assert.Equal((expected.WeightedScore, "0.00"), (Cell("加权得分").Number, Cell("加权得分").NumberFormat));
+            Assert.Equal((decimal?)expected.Rank, Cell("名次").Number);
+            Assert.False(Cell("好评率").IsDate);
+        }
+
+        Assert.Equal(1, workbook.FrozenRows(BallotsSheet));
+        Assert.Equal(1, workbook.FrozenColumns(BallotsSheet));
+        Assert.Equal($"A1:{ColumnName(ballotOrder.Count)}{ballots.Count + 1}", workbook.AutoFilter(BallotsSheet));
+    }
+
+    [Fact]
+    public async Task Unit_names_that_look_like_formulas_reach_excel_as_the_literal_text()
+    {
+        const string Link = "=HYPERLINK(\"https://example.com/x\",\"点此查看\")";
+        const string Sum = "=1+1";
+        await DbAsync(async db =>
+        {
+            (await db.Organizations.SingleAsync(o => o.Name == Dongcheng)).Rename(Link);
+            (await db.Organizations.SingleAsync(o => o.Name == Xicheng)).Rename(Sum);
+            return await db.SaveChangesAsync();
+        });
+        var id = await VotingMeetingAsync(_ => Enumerable.Range(0, 3).Select(k => (0, (Func<int, string?>)(_ => Scale[k]))), Link, Sum);
+        using var organizer = await SignInAsync("organizer");
+
+        var (_, workbook) = await DownloadAsync(organizer, id);
+
+        Assert.Empty(workbook.SchemaErrors);
+        var names = workbook.Cells(ResultsSheet).Where(r => r.Count > 1 && r[1].Text is Link or Sum).Select(r => r[1]).ToList();
+        var headers = workbook.Cells(BallotsSheet)[0].Where(c => c.Text is Link or Sum).ToList();
+        Assert.Equal([Sum, Link], names.Select(c => c.Text).Order(StringComparer.Ordinal));
+        Assert.Equal([Sum, Link], headers.Select(c => c.Text).Order(StringComparer.Ordinal));
+        Assert.All(names.Concat(headers), c => Assert.Equal((ExcelCellType.Text, false), (c.Type, c.HasFormula)));
+    }
+
+    private static string ColumnName(int index) =>
+        index < 26 ? ((char)('A' + index)).ToString() : ColumnName((index / 26) - 1) + (char)('A' + (index % 26));
 
     [Fact]
     public async Task Raw_ballots_sheet_has_one_row_per_ballot_and_names_only_the_groups_the_tally_discloses()

@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReviewMeetings.Domain.Common;
@@ -60,24 +58,50 @@ public sealed class LedgerFiguresTests : AppTest
         using var response = await organizer.Client.GetAsync(new Uri($"/Rectification/Ledger?handler=Export&meeting={id}", UriKind.Relative));
 
         response.EnsureSuccessStatusCode();
-        using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
-        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
-            .Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
-        var labels = rows[^2];
+        var workbook = ExcelWorkbook.Read(await response.Content.ReadAsByteArrayAsync());
+        var rows = workbook.Cells("整改台账");
+        var labels = rows[^2].Select(c => c.Text).ToList();
         var counts = rows[^1];
+        Assert.Empty(rows[^3]);
         Assert.Equal("汇总", labels[0]);
-        Assert.Equal("项数", counts[0]);
-        string Count(string label) => counts[labels.IndexOf(label)];
-        Assert.Equal($"{items.Count}", Count("合计"));
+        Assert.Equal("项数", counts[0].Text);
+
+        // Every figure is a number Excel can compute with.
+        decimal? Count(string label) => counts[labels.IndexOf(label)].Number;
+        Assert.Equal(items.Count, Count("合计"));
         foreach (var status in Enum.GetValues<RectificationStatus>())
         {
-            Assert.Equal($"{items.Count(i => i.Status == status)}", Count(status.ChineseName()));
+            Assert.Equal(items.Count(i => i.Status == status), Count(status.ChineseName()));
         }
 
         var today = BeijingTime.Today(_clock);
-        Assert.Equal($"{items.Count(i => RectificationItem.IsOverdue(i.Deadline, i.Status, today))}", Count("逾期"));
-        Assert.Equal("1", Count("逾期"));
-        Assert.Equal(RectificationStats.Of(items.Select(i => (i.Status, i.Deadline)), today).RateText(), Count("完成率"));
-        Assert.Equal("25.0%", Count("完成率"));
+        Assert.Equal(items.Count(i => RectificationItem.IsOverdue(i.Deadline, i.Status, today)), Count("逾期"));
+        Assert.Equal(1, Count("逾期"));
+        var rate = counts[labels.IndexOf("完成率")];
+        Assert.Equal(RectificationStats.Of(items.Select(i => (i.Status, i.Deadline)), today).CompletionRate / 100m, rate.Number);
+        Assert.Equal(0.25m, rate.Number);
+        Assert.Equal("0.0%", rate.NumberFormat);
+    }
+
+    [Fact]
+    public async Task Excel_ledger_writes_closing_times_as_excel_dates_in_beijing_time()
+    {
+        var id = await LedgerMeetingAsync(DbAsync, _clock);
+        var items = await ItemsAsync(id);
+        using var organizer = await SignInAsync("organizer");
+
+        var workbook = ExcelWorkbook.Read(await organizer.Client.GetByteArrayAsync(new Uri($"/Rectification/Ledger?handler=Export&meeting={id}", UriKind.Relative)));
+
+        var rows = workbook.Cells("整改台账");
+        var header = rows[0].Select(c => c.Text).ToList();
+        var closed = items.Single(i => i.Status == RectificationStatus.Closed);
+        var row = rows.Skip(1).Take(items.Count).Single(r => r[header.IndexOf("问题")].Text == closed.Text);
+        var closedAt = row[header.IndexOf("销号时间")];
+        Assert.True(closedAt.IsDate);
+        Assert.Equal("yyyy-mm-dd hh:mm", closedAt.NumberFormat);
+        Assert.InRange((closedAt.Date!.Value - BeijingTime.ToBeijing(closed.ClosedAt!.Value).DateTime).Duration(), TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
+        Assert.All(
+            rows.Skip(1).Take(items.Count).Where(r => r[header.IndexOf("整改状态")].Text != RectificationStatus.Closed.ChineseName()),
+            r => Assert.Equal(ExcelCellType.Empty, r[header.IndexOf("销号时间")].Type));
     }
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReviewMeetings.Domain.Common;
@@ -324,23 +322,41 @@ public sealed class RectificationTests : AppTest
 
         response.EnsureSuccessStatusCode();
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
-        using var document = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
-        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
-            .Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
-        var header = rows[0];
+        var workbook = ExcelWorkbook.Read(await response.Content.ReadAsByteArrayAsync());
+        Assert.Empty(workbook.SchemaErrors);
+        Assert.Equal(["整改台账"], workbook.SheetNames);
+        var rows = workbook.Cells("整改台账");
+        var header = rows[0].Select(c => c.Text).ToList();
         Assert.Equal("问题", header[6]);
+        Assert.All(rows[0], c => Assert.True(c.Bold));
         var items = await DbAsync(db => db.RectificationItems.AsNoTracking().Where(i => i.MeetingId == meetingId).ToListAsync());
-        Assert.Equal(items.Count + 3, rows.Count);
+
+        // The items, an empty row and the two rows of the summary; the header stays in view and filters the items.
+        Assert.Equal(items.Count + 4, rows.Count);
+        Assert.Equal(1, workbook.FrozenRows("整改台账"));
+        Assert.Equal($"A1:T{items.Count + 1}", workbook.AutoFilter("整改台账"));
         foreach (var item in items)
         {
-            var row = rows.Single(r => r[header.IndexOf("问题")] == item.Text);
-            Assert.Equal(item.Category, row[header.IndexOf("问题类别")]);
-            Assert.Equal(item.Status.ChineseName(), row[header.IndexOf("整改状态")]);
-            Assert.Equal(item.PlanState.ChineseName(), row[header.IndexOf("方案状态")]);
-            Assert.Equal(item.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "", row[header.IndexOf("整改时限")]);
-            Assert.Equal(item.ResponsiblePerson ?? "", row[header.IndexOf("责任人")]);
-            Assert.Equal("2025", row[header.IndexOf("述职年度")]);
+            var row = rows.Skip(1).Take(items.Count).Single(r => r[header.IndexOf("问题")].Text == item.Text);
+            ExcelCell Cell(string column) => row[header.IndexOf(column)];
+            Assert.Equal(item.Category, Cell("问题类别").Text);
+            Assert.Equal(item.Status.ChineseName(), Cell("整改状态").Text);
+            Assert.Equal(item.PlanState.ChineseName(), Cell("方案状态").Text);
+            Assert.Equal(item.ResponsiblePerson ?? "", Cell("责任人").Text);
+            Assert.Equal(2025m, Cell("述职年度").Number);
+
+            // Dates are Excel dates, so the ledger sorts and filters by them.
+            var deadline = Cell("整改时限");
+            Assert.Equal(item.Deadline?.ToDateTime(TimeOnly.MinValue), deadline.Date);
+            Assert.Equal(item.Deadline is null ? ExcelCellType.Empty : ExcelCellType.Number, deadline.Type);
+            var created = Cell("形成时间");
+            Assert.True(created.IsDate);
+            Assert.Equal("yyyy-mm-dd hh:mm", created.NumberFormat);
+            Assert.InRange((created.Date!.Value - BeijingTime.ToBeijing(item.CreatedAt).DateTime).Duration(), TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
         }
+
+        Assert.Contains(items, i => i.Deadline is not null);
+        Assert.All(rows.Skip(1).Take(items.Count).Select(r => r[header.IndexOf("整改时限")]).Where(c => c.Type == ExcelCellType.Number), c => Assert.Equal("yyyy-mm-dd", c.NumberFormat));
     }
 
     [Fact]
