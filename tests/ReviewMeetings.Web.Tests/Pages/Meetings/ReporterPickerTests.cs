@@ -107,7 +107,8 @@ public sealed class ReporterPickerTests : AppTest
 
         using var response = await liulin.SubmitAsync(page, "form[action*='handler=AddMatching']", new()
         {
-            ["mode"] = "OnSite", ["__RequestVerificationToken"] = token,
+            ["mode"] = "OnSite",
+            ["__RequestVerificationToken"] = token,
         });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
