@@ -48,10 +48,13 @@ public sealed class DetailsModel(OrganizationScope scope, MeetingAccess meetings
 
         Unit = unit;
         ParentName = await units.Where(o => o.Id == unit.ParentId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
-        Children = await units.Where(o => o.ParentId == unit.Id)
-            .OrderBy(o => o.SortOrder).ThenBy(o => o.Category).ThenBy(o => o.Name)
-            .Select(o => new ChildRow(o.Id, o.Name, o.Type, o.IsActive))
-            .ToListAsync(cancellationToken);
+        // Ordered here, as the tree is (UnitOptions.InTreeOrder): the category column holds the enum's name, not its order.
+        Children = (await units.Where(o => o.ParentId == unit.Id)
+                .Select(o => new { Row = new ChildRow(o.Id, o.Name, o.Type, o.IsActive), o.SortOrder, o.Category })
+                .ToListAsync(cancellationToken))
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Category).ThenBy(c => c.Row.Name, StringComparer.Ordinal)
+            .Select(c => c.Row)
+            .ToList();
         if (unit.Secretary?.UserId is { } secretaryUserId)
         {
             SecretaryAccount = await db.Users.Where(u => u.Id == secretaryUserId).Select(u => u.UserName).SingleOrDefaultAsync(cancellationToken);
