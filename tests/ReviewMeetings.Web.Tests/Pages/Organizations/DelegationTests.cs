@@ -396,4 +396,42 @@ public sealed class DelegationTests : AppTest
         using var secretary = await SignInAsync("secretary");
         Assert.Equal(HttpStatusCode.Forbidden, await secretary.StatusOfAsync($"/Organizations/History/{unit}"));
     }
+
+    [Fact]
+    public async Task Account_edits_status_changes_secretary_clearing_and_reclassifying_are_recorded_where_they_happen()
+    {
+        using var organizer = await SignInAsync("organizer");
+        var qinghe = await UnitIdAsync("中共清河区委员会");
+        var taoyuan = await UnitIdAsync("中共清河区桃源镇委员会");
+        var leader = await UserIdAsync("leader");
+
+        using var edited = await organizer.SubmitAsync($"/Admin/Users/Edit/{leader}", "main form", new()
+        {
+            ["Input.Role"] = "Observer",
+            ["Input.OrganizationId"] = taoyuan.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        Later();
+        using var disabled = await organizer.SubmitAsync($"/Admin/Users/Status/{leader}", "main form", []);
+        Later();
+        using var enabled = await organizer.SubmitAsync($"/Admin/Users/Status/{leader}", "main form", []);
+        Later();
+        using var cleared = await organizer.SubmitAsync($"/Organizations/Secretary/{taoyuan}", "main form", [], "button[formaction*='handler=Clear']");
+        Later();
+        using var reclassified = await organizer.SubmitAsync($"/Organizations/Edit/{taoyuan}", "main form", new() { ["Input.Type"] = "WorkingCommittee", ["Input.Category"] = "Street" });
+        Assert.All(new[] { disabled, enabled, cleared, reclassified }, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+
+        Assert.Equal(
+            [
+                ["2026年12月7日 09:20", Organizer, "组织类型、类别由“党委、镇”变更为“党工委、街道”。"],
+                ["2026年12月7日 09:15", Organizer, "清除书记信息（原为孙海涛（镇党委书记））。"],
+                ["2026年12月7日 09:10", Organizer, "启用账号“leader”（陈立群）。"],
+                ["2026年12月7日 09:05", Organizer, "停用账号“leader”（陈立群）。"],
+                ["2026年12月7日 09:00", Organizer, "编辑账号“leader”（陈立群）：角色由“点评领导”变更为“上级组织部/观察员”；所属单位由“中共清河区委员会”变更为“中共清河区桃源镇委员会”。"],
+            ],
+            ChangeRows(await organizer.GetAsync($"/Organizations/Details/{taoyuan}")));
+        Assert.Equal(
+            [["2026年12月7日 09:00", Organizer, "账号“leader”（陈立群）调至“中共清河区桃源镇委员会”。"]],
+            ChangeRows(await organizer.GetAsync($"/Organizations/Details/{qinghe}")));
+    }
 }
