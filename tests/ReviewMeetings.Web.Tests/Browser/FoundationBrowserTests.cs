@@ -15,7 +15,7 @@ public sealed class FoundationBrowserTests(HeadlessChromium chromium) : BrowserT
         await SignInAsync(Page, "organizer");
         await Expect(Heading(Page)).ToHaveTextAsync("您好，林晓燕");
         await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("组织部工作人员 · 管理范围：中共清河区委员会");
-        await Expect(MainNavigation(Page).GetByRole(AriaRole.Link, new() { Name = "用户管理" })).ToHaveCountAsync(0);
+        await Expect(MainNavigation(Page).GetByRole(AriaRole.Link, new() { Name = "用户管理" })).ToHaveCountAsync(1);
         await AssertNoSeriousAxeViolationsAsync(Page);
         await SaveScreenshotAsync(Page, "dashboard");
 

@@ -27,11 +27,10 @@ public sealed class AuthorizationTests : AppTest
     }
 
     [Theory]
-    [InlineData("organizer")]
     [InlineData("leader")]
     [InlineData("secretary")]
     [InlineData("observer")]
-    public async Task Only_administrators_reach_user_and_tree_management(string userName)
+    public async Task Only_administrators_and_organizers_reach_user_and_tree_management(string userName)
     {
         using var session = await SignInAsync(userName);
         var unitId = await DbAsync(db => db.Organizations.Where(o => o.Name == "中共清河区东城街道工作委员会").Select(o => o.Id).SingleAsync());
@@ -51,16 +50,34 @@ public sealed class AuthorizationTests : AppTest
     }
 
     [Fact]
+    public async Task Organizers_reach_user_and_tree_management_inside_their_district()
+    {
+        using var session = await SignInAsync("organizer");
+        var unitId = await DbAsync(db => db.Organizations.Where(o => o.Name == "中共清河区东城街道工作委员会").Select(o => o.Id).SingleAsync());
+        var userId = await DbAsync(db => db.Users.Where(u => u.UserName == "secretary").Select(u => u.Id).SingleAsync());
+
+        foreach (var url in new[]
+        {
+            "/Admin/Users", "/Admin/Users/Create", $"/Admin/Users/Edit/{userId}", $"/Admin/Users/ResetPassword/{userId}",
+            $"/Admin/Users/Status/{userId}", "/Organizations/Create", $"/Organizations/Edit/{unitId}", $"/Organizations/Move/{unitId}",
+            $"/Organizations/Secretary/{unitId}", $"/Organizations/Status/{unitId}",
+        })
+        {
+            Assert.True(await session.StatusOfAsync(url) == HttpStatusCode.OK, url);
+        }
+    }
+
+    [Fact]
     public async Task Forbidden_post_changes_nothing()
     {
         using var admin = await SignInAsync("admin");
         var unitId = await DbAsync(db => db.Organizations.Where(o => o.Name == "中共清河区西城街道工作委员会").Select(o => o.Id).SingleAsync());
         var editPage = await admin.GetAsync($"/Organizations/Edit/{unitId}");
-        using var organizer = await SignInAsync("organizer");
-        // The organizer's own valid antiforgery token (any of their forms carries it), so only the role check can refuse.
-        var token = (await organizer.GetAsync("/")).QuerySelector<IHtmlInputElement>("form[method=post] input[name=__RequestVerificationToken]")!.Value;
+        using var leader = await SignInAsync("leader");
+        // The leader's own valid antiforgery token (any of their forms carries it), so only the role check can refuse.
+        var token = (await leader.GetAsync("/")).QuerySelector<IHtmlInputElement>("form[method=post] input[name=__RequestVerificationToken]")!.Value;
 
-        using var response = await organizer.SubmitAsync(editPage, "main form", new() { ["Input.Name"] = "被篡改的名称", ["__RequestVerificationToken"] = token });
+        using var response = await leader.SubmitAsync(editPage, "main form", new() { ["Input.Name"] = "被篡改的名称", ["__RequestVerificationToken"] = token });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("没有访问权限", (await Session.ParseAsync(response)).Heading());
@@ -69,8 +86,9 @@ public sealed class AuthorizationTests : AppTest
 
     [Theory]
     [InlineData("admin", true)]
-    [InlineData("organizer", false)]
-    public async Task User_management_link_shows_only_for_administrators(string userName, bool visible)
+    [InlineData("organizer", true)]
+    [InlineData("leader", false)]
+    public async Task User_management_link_shows_only_for_administrators_and_organizers(string userName, bool visible)
     {
         using var session = await SignInAsync(userName);
 

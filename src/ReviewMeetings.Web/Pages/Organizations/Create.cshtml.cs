@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Data;
@@ -12,8 +11,8 @@ using ReviewMeetings.Web.Infrastructure;
 
 namespace ReviewMeetings.Web.Pages.Organizations;
 
-[Authorize(Roles = RoleNames.Administrator)]
-public sealed class CreateModel(OrganizationScope scope, AppDbContext db, Saver saver) : PageModel
+[Authorize(Roles = UnitRights.Managers)]
+public sealed class CreateModel(OrganizationScope scope, AppDbContext db, Saver saver, TimeProvider clock) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "请选择上级党组织。")]
@@ -43,21 +42,27 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, Saver 
             else
             {
                 Organization? unit = null;
-                var messages = new SaveMessages(EditModel.DuplicateName) { ConflictKey = "Input.Name", DuplicateKey = "Input.Name" };
-                if (await saver.TrySaveAsync(ModelState, messages, async () =>
+                var failure = await saver.TrySaveAsync(async () =>
                 {
                     unit = Organization.CreateChild(parent, Input.Name, Input.Type!.Value, Input.Category!.Value);
+                    await Input.ApplyCodeAndSortOrderAsync(db, unit, cancellationToken);
                     if (await db.Organizations.AnyAsync(o => o.ParentId == parent.Id && o.Name == unit.Name, cancellationToken))
                     {
                         throw new DomainException("同一上级党组织下已有同名单位。", nameof(Input.Name));
                     }
 
                     db.Organizations.Add(unit);
-                }, cancellationToken))
+                    db.RecordUnitChange(User, clock, unit.Id, OrganizationChangeKind.Created,
+                        $"新建单位“{unit.Name}”（{unit.Type.ChineseName()}，{unit.Category.ChineseName()}），上级党组织为“{parent.Name}”" + UnitChangeTexts.CodeAndSortOrder(unit) + "。");
+                }, cancellationToken);
+                if (failure is null)
                 {
                     TempData["Message"] = $"已新建单位“{unit!.Name}”。";
                     return RedirectToPage("Details", new { id = unit.Id });
                 }
+
+                var messages = new SaveMessages(EditModel.DuplicateName) { ConflictKey = "Input.Name", DuplicateKey = "Input.Name" };
+                failure.AddTo(ModelState, failure.IsDuplicate ? await Input.DuplicateMessagesAsync(db, Guid.Empty, messages, cancellationToken) : messages);
             }
         }
 

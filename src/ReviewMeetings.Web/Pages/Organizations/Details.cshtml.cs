@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Domain.Rectification;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Admin.Users;
 using ReviewMeetings.Web.Pages.Meetings;
 using ReviewMeetings.Web.Pages.Rectification;
 
@@ -28,6 +28,15 @@ public sealed class DetailsModel(OrganizationScope scope, MeetingAccess meetings
 
     public IReadOnlyList<UnitHistory.YearRow> Years { get; private set; } = [];
 
+    /// <summary>The latest lines of the unit's 变更记录 (at most <see cref="HistoryModel.PageSize"/>).</summary>
+    public IReadOnlyList<HistoryModel.ChangeRow> Changes { get; private set; } = [];
+
+    public int ChangeCount { get; private set; }
+
+    public bool MayManage { get; private set; }
+
+    public bool MayRestructure { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var units = await scope.UnitsAsync(cancellationToken);
@@ -39,22 +48,36 @@ public sealed class DetailsModel(OrganizationScope scope, MeetingAccess meetings
 
         Unit = unit;
         ParentName = await units.Where(o => o.Id == unit.ParentId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
-        Children = await units.Where(o => o.ParentId == unit.Id)
-            .OrderBy(o => o.Category).ThenBy(o => o.Name)
-            .Select(o => new ChildRow(o.Id, o.Name, o.Type, o.IsActive))
-            .ToListAsync(cancellationToken);
+        // Ordered here, as the tree is (UnitOptions.InTreeOrder): the category column holds the enum's name, not its order.
+        Children = (await units.Where(o => o.ParentId == unit.Id)
+                .Select(o => new { Row = new ChildRow(o.Id, o.Name, o.Type, o.IsActive), o.SortOrder, o.Category })
+                .ToListAsync(cancellationToken))
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Category).ThenBy(c => c.Row.Name, StringComparer.Ordinal)
+            .Select(c => c.Row)
+            .ToList();
         if (unit.Secretary?.UserId is { } secretaryUserId)
         {
             SecretaryAccount = await db.Users.Where(u => u.Id == secretaryUserId).Select(u => u.UserName).SingleOrDefaultAsync(cancellationToken);
         }
 
         Years = await UnitHistory.LoadAsync(db, meetings, unit.Id, BeijingTime.Today(clock), cancellationToken);
-        if (User.IsInRole(RoleNames.Administrator))
+        MayManage = User.MayManageUnits();
+        MayRestructure = User.MayRestructure(await scope.RootAsync(cancellationToken), unit);
+        if (MayManage)
         {
-            Users = await db.Users.Where(u => u.OrganizationId == unit.Id)
-                .OrderBy(u => u.UserName)
-                .Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, u.IsDisabled))
-                .ToListAsync(cancellationToken);
+            var accounts = db.Users.Where(u => u.OrganizationId == unit.Id);
+            var roles = await UserRoles.ForAsync(db, accounts, cancellationToken);
+            Users = (await accounts.OrderBy(u => u.UserName).ToListAsync(cancellationToken))
+                .Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, u.IsDisabled,
+                    User.MayManage(roles.TryGetValue(u.Id, out var role) ? [role] : [])))
+                .ToList();
+        }
+
+        if (HistoryModel.MaySee(User))
+        {
+            var changes = db.OrganizationChanges.Where(c => c.OrganizationId == unit.Id);
+            ChangeCount = await changes.CountAsync(cancellationToken);
+            Changes = await HistoryModel.PageAsync(changes, 1, cancellationToken);
         }
 
         return Page();
@@ -62,5 +85,5 @@ public sealed class DetailsModel(OrganizationScope scope, MeetingAccess meetings
 
     public sealed record ChildRow(Guid Id, string Name, OrganizationType Type, bool IsActive);
 
-    public sealed record UserRow(Guid Id, string UserName, string DisplayName, bool IsDisabled);
+    public sealed record UserRow(Guid Id, string UserName, string DisplayName, bool IsDisabled, bool Manageable);
 }

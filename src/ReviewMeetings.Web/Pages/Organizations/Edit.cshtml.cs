@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Data;
@@ -10,8 +9,8 @@ using ReviewMeetings.Web.Infrastructure;
 
 namespace ReviewMeetings.Web.Pages.Organizations;
 
-[Authorize(Roles = RoleNames.Administrator)]
-public sealed class EditModel(OrganizationScope scope, AppDbContext db, Saver saver) : PageModel
+[Authorize(Roles = UnitRights.Managers)]
+public sealed class EditModel(OrganizationScope scope, AppDbContext db, Saver saver, TimeProvider clock) : PageModel
 {
     /// <summary>A unique index refused the name: someone created or renamed a unit to it at the same moment.</summary>
     public const string DuplicateName = "同一上级党组织下已有同名单位。";
@@ -33,8 +32,13 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, Saver sa
             return NotFound();
         }
 
+        if (!User.MayRestructure(await scope.RootAsync(cancellationToken), unit))
+        {
+            return Forbid();
+        }
+
         Unit = unit;
-        Input = new UnitFields { Name = unit.Name, Type = unit.Type, Category = unit.Category };
+        Input = new UnitFields { Name = unit.Name, Type = unit.Type, Category = unit.Category, Code = unit.Code, SortOrder = unit.SortOrder };
         Version = unit.Version;
         return Page();
     }
@@ -47,6 +51,11 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, Saver sa
             return NotFound();
         }
 
+        if (!User.MayRestructure(await scope.RootAsync(cancellationToken), unit))
+        {
+            return Forbid();
+        }
+
         Unit = unit;
         if (!ModelState.IsValid)
         {
@@ -56,12 +65,16 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, Saver sa
         var failure = await saver.TrySaveAsync(async () =>
         {
             db.Entry(unit).Property(o => o.Version).OriginalValue = Version;
+            var before = (unit.Name, unit.Type, unit.Category, unit.Code, unit.SortOrder);
             unit.Rename(Input.Name);
             unit.Classify(Input.Type!.Value, Input.Category!.Value);
+            await Input.ApplyCodeAndSortOrderAsync(db, unit, cancellationToken);
             if (await db.Organizations.AnyAsync(o => o.ParentId == unit.ParentId && o.Name == unit.Name && o.Id != unit.Id, cancellationToken))
             {
                 throw new DomainException("同一上级党组织下已有同名单位。", nameof(Input.Name));
             }
+
+            RecordChanges(unit, before);
         }, cancellationToken);
         if (failure is null)
         {
@@ -75,10 +88,36 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, Saver sa
         }
         else
         {
-            failure.AddTo(ModelState, new SaveMessages("") { Duplicate = DuplicateName, DuplicateKey = "Input.Name" });
+            var messages = new SaveMessages("") { Duplicate = DuplicateName, DuplicateKey = "Input.Name" };
+            failure.AddTo(ModelState, failure.IsDuplicate ? await Input.DuplicateMessagesAsync(db, unit.Id, messages, cancellationToken) : messages);
         }
 
         return Page();
+    }
+
+    private void RecordChanges(Organization unit, (string Name, OrganizationType Type, OrganizationCategory Category, string? Code, int SortOrder) before)
+    {
+        if (before.Name != unit.Name)
+        {
+            db.RecordUnitChange(User, clock, unit.Id, OrganizationChangeKind.Renamed, $"名称由“{before.Name}”变更为“{unit.Name}”。");
+        }
+
+        if (before.Type != unit.Type || before.Category != unit.Category)
+        {
+            db.RecordUnitChange(User, clock, unit.Id, OrganizationChangeKind.Classified,
+                $"组织类型、类别由“{before.Type.ChineseName()}、{before.Category.ChineseName()}”变更为“{unit.Type.ChineseName()}、{unit.Category.ChineseName()}”。");
+        }
+
+        if (before.Code != unit.Code)
+        {
+            db.RecordUnitChange(User, clock, unit.Id, OrganizationChangeKind.CodeChanged,
+                $"党组织代码由{UnitChangeTexts.Code(before.Code)}变更为{UnitChangeTexts.Code(unit.Code)}。");
+        }
+
+        if (before.SortOrder != unit.SortOrder)
+        {
+            db.RecordUnitChange(User, clock, unit.Id, OrganizationChangeKind.SortOrderChanged, $"排序号由{before.SortOrder}变更为{unit.SortOrder}。");
+        }
     }
 
     /// <summary>Keeps what the user typed, shows what is saved now, and lets a second save overwrite it on purpose.</summary>

@@ -35,7 +35,7 @@ public sealed class IndexModel(OrganizationScope scope) : PageModel
         }
 
         var rows = await units
-            .Select(o => new UnitRow(o.Id, o.ParentId, o.Name, o.Type, o.Category, o.Depth, o.IsActive,
+            .Select(o => new UnitRow(o.Id, o.ParentId, o.Name, o.Type, o.Category, o.SortOrder, o.Depth, o.IsActive,
                 o.Secretary == null ? null : o.Secretary.Name, o.Secretary == null ? null : o.Secretary.Title))
             .ToListAsync(cancellationToken);
         var minDepth = rows.Count == 0 ? 0 : rows.Min(r => r.Depth);
@@ -56,6 +56,7 @@ public sealed class IndexModel(OrganizationScope scope) : PageModel
         string Name,
         OrganizationType Type,
         OrganizationCategory Category,
+        int SortOrder,
         int Depth,
         bool IsActive,
         string? SecretaryName,

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Data;
@@ -12,8 +11,8 @@ using ReviewMeetings.Web.Infrastructure;
 
 namespace ReviewMeetings.Web.Pages.Organizations;
 
-[Authorize(Roles = RoleNames.Administrator)]
-public sealed class MoveModel(OrganizationScope scope, AppDbContext db, Saver saver) : PageModel
+[Authorize(Roles = UnitRights.Managers)]
+public sealed class MoveModel(OrganizationScope scope, AppDbContext db, Saver saver, TimeProvider clock) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "请选择新的上级党组织。")]
@@ -35,6 +34,11 @@ public sealed class MoveModel(OrganizationScope scope, AppDbContext db, Saver sa
             return NotFound();
         }
 
+        if (!User.MayRestructure(await scope.RootAsync(cancellationToken), unit))
+        {
+            return Forbid();
+        }
+
         Unit = unit;
         Version = unit.Version;
         NewParentId = unit.ParentId;
@@ -49,6 +53,11 @@ public sealed class MoveModel(OrganizationScope scope, AppDbContext db, Saver sa
         if (unit is null)
         {
             return NotFound();
+        }
+
+        if (!User.MayRestructure(await scope.RootAsync(cancellationToken), unit))
+        {
+            return Forbid();
         }
 
         Unit = unit;
@@ -83,11 +92,14 @@ public sealed class MoveModel(OrganizationScope scope, AppDbContext db, Saver sa
             var descendants = await db.Organizations
                 .Where(o => o.Path.StartsWith(unit.Path) && o.Id != unit.Id)
                 .ToListAsync(cancellationToken);
+            var oldParentName = await db.Organizations.Where(o => o.Id == unit.ParentId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
             unit.MoveUnder(newParent, descendants);
             if (await db.Organizations.AnyAsync(o => o.ParentId == newParent.Id && o.Name == unit.Name, cancellationToken))
             {
                 throw new DomainException("新的上级党组织下已有同名单位。", nameof(NewParentId));
             }
+
+            db.RecordUnitChange(User, clock, unit.Id, OrganizationChangeKind.Moved, $"上级党组织由“{oldParentName}”变更为“{newParent.Name}”（下级单位随之移动）。");
         }, cancellationToken);
     }
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Data;
@@ -13,8 +12,8 @@ using ReviewMeetings.Web.Infrastructure;
 namespace ReviewMeetings.Web.Pages.Organizations;
 
 /// <summary>Records who currently serves as the unit's secretary (the person a meeting's reporter slot is taken from).</summary>
-[Authorize(Roles = RoleNames.Administrator)]
-public sealed class SecretaryModel(OrganizationScope scope, AppDbContext db, Saver saver) : PageModel
+[Authorize(Roles = UnitRights.Managers)]
+public sealed class SecretaryModel(OrganizationScope scope, AppDbContext db, Saver saver, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public SecretaryInput Input { get; set; } = new();
@@ -63,7 +62,12 @@ public sealed class SecretaryModel(OrganizationScope scope, AppDbContext db, Sav
                     throw new DomainException("关联账号必须是本单位的账号。", nameof(Input.UserId));
                 }
 
+                var before = unit.Secretary;
                 unit.AssignSecretary(Domain.Organizations.Secretary.Create(Input.Name, Input.Title, Input.Phone, Input.UserId));
+                if (UnitChangeTexts.SecretaryChange(before, unit.Secretary!) is { } text)
+                {
+                    db.RecordUnitChange(User, clock, unit.Id, OrganizationChangeKind.SecretaryChanged, text + "。");
+                }
             }, cancellationToken))
         {
             TempData["Message"] = "书记信息已保存。";
@@ -86,7 +90,12 @@ public sealed class SecretaryModel(OrganizationScope scope, AppDbContext db, Sav
         ModelState.Clear();
         if (await SaveAsync(unit, () =>
         {
-            unit.ClearSecretary();
+            if (unit.Secretary is { } before)
+            {
+                unit.ClearSecretary();
+                db.RecordUnitChange(User, clock, unit.Id, OrganizationChangeKind.SecretaryCleared, $"清除书记信息（原为{UnitChangeTexts.Person(before)}）。");
+            }
+
             return Task.CompletedTask;
         }, cancellationToken))
         {

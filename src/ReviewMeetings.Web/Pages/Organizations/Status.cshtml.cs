@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Data;
@@ -11,8 +10,8 @@ using ReviewMeetings.Web.Infrastructure;
 namespace ReviewMeetings.Web.Pages.Organizations;
 
 /// <summary>Deactivates or reactivates a unit. Units are never deleted: meetings and ledgers keep referring to them.</summary>
-[Authorize(Roles = RoleNames.Administrator)]
-public sealed class StatusModel(OrganizationScope scope, AppDbContext db, Saver saver) : PageModel
+[Authorize(Roles = UnitRights.Managers)]
+public sealed class StatusModel(OrganizationScope scope, AppDbContext db, Saver saver, TimeProvider clock) : PageModel
 {
     public Organization Unit { get; private set; } = null!;
 
@@ -26,6 +25,11 @@ public sealed class StatusModel(OrganizationScope scope, AppDbContext db, Saver 
             return NotFound();
         }
 
+        if (!User.MayRestructure(await scope.RootAsync(cancellationToken), unit))
+        {
+            return Forbid();
+        }
+
         Unit = unit;
         ActiveChildren = await db.Organizations.CountAsync(o => o.ParentId == id && o.IsActive, cancellationToken);
         return Page();
@@ -36,6 +40,7 @@ public sealed class StatusModel(OrganizationScope scope, AppDbContext db, Saver 
         {
             var children = await db.Organizations.Where(o => o.ParentId == id).ToListAsync(cancellationToken);
             unit.Deactivate(children);
+            db.RecordUnitChange(User, clock, unit.Id, OrganizationChangeKind.Deactivated, $"停用单位“{unit.Name}”。");
             return $"已停用“{unit.Name}”。";
         }, cancellationToken);
 
@@ -44,6 +49,7 @@ public sealed class StatusModel(OrganizationScope scope, AppDbContext db, Saver 
         {
             var parent = await db.Organizations.SingleOrDefaultAsync(o => o.Id == unit.ParentId, cancellationToken);
             unit.Reactivate(parent);
+            db.RecordUnitChange(User, clock, unit.Id, OrganizationChangeKind.Reactivated, $"启用单位“{unit.Name}”。");
             return $"已启用“{unit.Name}”。";
         }, cancellationToken);
 
@@ -53,6 +59,11 @@ public sealed class StatusModel(OrganizationScope scope, AppDbContext db, Saver 
         if (unit is null)
         {
             return NotFound();
+        }
+
+        if (!User.MayRestructure(await scope.RootAsync(cancellationToken), unit))
+        {
+            return Forbid();
         }
 
         Unit = unit;

@@ -4,14 +4,14 @@ using ReviewMeetings.Domain.Organizations;
 
 namespace ReviewMeetings.Web.Pages.Organizations;
 
-/// <summary>Units listed in tree order (each parent followed by its children, siblings by category then name).</summary>
+/// <summary>Units listed in tree order (each parent followed by its children, siblings by 排序号, then category, then name).</summary>
 public static class UnitOptions
 {
     public static async Task<List<SelectListItem>> LoadAsync(
         IQueryable<Organization> units, Guid? selected, Guid? excludeSubtreeOf = null, CancellationToken cancellationToken = default)
     {
         var rows = await units.Where(o => o.IsActive)
-            .Select(o => new TreeRow(o.Id, o.ParentId, o.Name, o.Category, o.Depth, o.Path))
+            .Select(o => new TreeRow(o.Id, o.ParentId, o.Name, o.Category, o.SortOrder, o.Depth, o.Path))
             .ToListAsync(cancellationToken);
         var excludedPath = excludeSubtreeOf is { } excluded ? rows.FirstOrDefault(r => r.Id == excluded)?.Path : null;
         var minDepth = rows.Count == 0 ? 0 : rows.Min(r => r.Depth);
@@ -29,7 +29,7 @@ public static class UnitOptions
         var ordered = new List<T>(rows.Count);
         void Visit(Guid? parent)
         {
-            foreach (var row in children[parent].OrderBy(r => r.Category).ThenBy(r => r.Name, StringComparer.Ordinal))
+            foreach (var row in children[parent].OrderBy(r => r.SortOrder).ThenBy(r => r.Category).ThenBy(r => r.Name, StringComparer.Ordinal))
             {
                 ordered.Add(row);
                 Visit(row.Id);
@@ -46,7 +46,7 @@ public static class UnitOptions
     public static IEnumerable<SelectListItem> Categories() =>
         Enum.GetValues<OrganizationCategory>().Select(c => new SelectListItem(c.ChineseName(), c.ToString()));
 
-    private sealed record TreeRow(Guid Id, Guid? ParentId, string Name, OrganizationCategory Category, int Depth, string Path)
+    private sealed record TreeRow(Guid Id, Guid? ParentId, string Name, OrganizationCategory Category, int SortOrder, int Depth, string Path)
         : ITreeRow;
 }
 
@@ -59,4 +59,6 @@ public interface ITreeRow
     string Name { get; }
 
     OrganizationCategory Category { get; }
+
+    int SortOrder { get; }
 }

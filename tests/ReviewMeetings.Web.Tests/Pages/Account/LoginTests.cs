@@ -31,7 +31,7 @@ public sealed class LoginTests : AppTest
         Assert.Equal("您好，林晓燕", home.Heading());
         Assert.Contains("组织部工作人员 · 管理范围：中共清河区委员会", home.MainText(), StringComparison.Ordinal);
         Assert.NotNull(home.QuerySelector("nav a[href='/Organizations']"));
-        Assert.Null(home.QuerySelector("nav a[href='/Admin/Users']"));
+        Assert.NotNull(home.QuerySelector("nav a[href='/Admin/Users']"));
     }
 
     [Fact]

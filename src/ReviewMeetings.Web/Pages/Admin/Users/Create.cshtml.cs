@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
 using ReviewMeetings.Web.Pages.Organizations;
 
 namespace ReviewMeetings.Web.Pages.Admin.Users;
 
-[Authorize(Roles = RoleNames.Administrator)]
+[Authorize(Roles = AccountRights.Managers)]
 public sealed class CreateModel(OrganizationScope scope, AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -29,6 +30,11 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, UserMa
         if (ModelState.IsValid && await scope.FindUnitAsync(Input.OrganizationId!.Value, cancellationToken) is null)
         {
             ModelState.AddModelError("Input.OrganizationId", "请选择您管理范围内的单位。");
+        }
+
+        if (ModelState.IsValid && !User.MayGrant(Input.Role!.Value))
+        {
+            ModelState.AddModelError("Input.Role", AccountRights.RoleRefused);
         }
 
         if (ModelState.IsValid && await TryCreateAsync(cancellationToken) is { } user)
@@ -53,7 +59,13 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, UserMa
             result = await users.AddToRoleAsync(user, Input.Role!.Value.ToString());
         }
 
-        if (!result.Succeeded)
+        if (result.Succeeded)
+        {
+            db.RecordUnitChange(User, clock, user.OrganizationId, OrganizationChangeKind.AccountCreated,
+                $"新建账号“{user.UserName}”（{user.DisplayName}，{Input.Role!.Value.ChineseName()}）。");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        else
         {
             foreach (var error in result.Errors)
             {

@@ -3,14 +3,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
 using ReviewMeetings.Web.Pages.Organizations;
 
 namespace ReviewMeetings.Web.Pages.Admin.Users;
 
-[Authorize(Roles = RoleNames.Administrator)]
+[Authorize(Roles = AccountRights.Managers)]
 public sealed class EditModel(OrganizationScope scope, AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -36,6 +38,11 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, UserMana
             return NotFound();
         }
 
+        if (!await User.MayManageAsync(users, user))
+        {
+            return Forbid();
+        }
+
         Account = user;
         Input = new UserFields
         {
@@ -58,7 +65,17 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, UserMana
             return NotFound();
         }
 
+        if (!await User.MayManageAsync(users, user))
+        {
+            return Forbid();
+        }
+
         Account = user;
+        if (ModelState.IsValid && !User.MayGrant(Input.Role!.Value))
+        {
+            ModelState.AddModelError("Input.Role", AccountRights.RoleRefused);
+        }
+
         if (ModelState.IsValid && await scope.FindUnitAsync(Input.OrganizationId!.Value, cancellationToken) is null)
         {
             ModelState.AddModelError("Input.OrganizationId", "请选择您管理范围内的单位。");
@@ -86,6 +103,7 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, UserMana
         var result = user.ConcurrencyStamp == ConcurrencyStamp
             ? IdentityResult.Success
             : IdentityResult.Failed(users.ErrorDescriber.ConcurrencyFailure());
+        var before = (user.DisplayName, user.Department, user.PhoneNumber, user.OrganizationId);
         if (result.Succeeded)
         {
             db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
@@ -114,6 +132,7 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, UserMana
 
         if (result.Succeeded)
         {
+            await RecordAsync(user, before, currentRole, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
         }
@@ -137,6 +156,47 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, UserMana
         }
 
         return false;
+    }
+
+    /// <summary>Writes what changed to the history of the account's unit (and of the unit it left, when moved).</summary>
+    private async Task RecordAsync(AppUser user, (string DisplayName, string? Department, string? PhoneNumber, Guid OrganizationId) before, Role? oldRole, CancellationToken cancellationToken)
+    {
+        var changes = new List<string>();
+        if (before.DisplayName != user.DisplayName)
+        {
+            changes.Add($"姓名由“{before.DisplayName}”变更为“{user.DisplayName}”");
+        }
+
+        if (before.Department != user.Department)
+        {
+            changes.Add($"部门及职务由“{before.Department}”变更为“{user.Department}”");
+        }
+
+        if (before.PhoneNumber != user.PhoneNumber)
+        {
+            changes.Add("手机号码已修改");
+        }
+
+        if (oldRole != Input.Role)
+        {
+            changes.Add($"角色由“{oldRole?.ChineseName() ?? "未分配"}”变更为“{Input.Role!.Value.ChineseName()}”");
+        }
+
+        if (before.OrganizationId != user.OrganizationId)
+        {
+            var names = await db.Organizations.Where(o => o.Id == before.OrganizationId || o.Id == user.OrganizationId)
+                .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+            changes.Add($"所属单位由“{names[before.OrganizationId]}”变更为“{names[user.OrganizationId]}”");
+            db.RecordUnitChange(User, clock, before.OrganizationId, OrganizationChangeKind.AccountChanged,
+                $"账号“{user.UserName}”（{user.DisplayName}）调至“{names[user.OrganizationId]}”。");
+        }
+
+        if (changes.Count > 0)
+        {
+            db.RecordUnitChange(User, clock, user.OrganizationId, OrganizationChangeKind.AccountChanged,
+                $"编辑账号“{user.UserName}”（{user.DisplayName}）：{string.Join("；", changes)}。");
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     private async Task<Role?> CurrentRoleAsync(AppUser user) =>

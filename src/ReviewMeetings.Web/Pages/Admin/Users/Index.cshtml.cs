@@ -8,7 +8,7 @@ using ReviewMeetings.Web.Infrastructure;
 
 namespace ReviewMeetings.Web.Pages.Admin.Users;
 
-[Authorize(Roles = RoleNames.Administrator)]
+[Authorize(Roles = AccountRights.Managers)]
 public sealed class IndexModel(OrganizationScope scope, AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -55,9 +55,10 @@ public sealed class IndexModel(OrganizationScope scope, AppDbContext db, TimePro
                 x.u.Department,
                 roles.TryGetValue(x.u.Id, out var r) ? r : null,
                 x.UnitName,
-                x.u.IsDisabled ? "已停用" : x.u.LockoutEnd > now ? "锁定中" : "正常"))
+                x.u.IsDisabled ? "已停用" : x.u.LockoutEnd > now ? "锁定中" : "正常",
+                User.MayManage(roles.TryGetValue(x.u.Id, out var held) ? [held] : [])))
             .ToList();
     }
 
-    public sealed record UserRow(Guid Id, string UserName, string DisplayName, string? Department, Role? Role, string UnitName, string Status);
+    public sealed record UserRow(Guid Id, string UserName, string DisplayName, string? Department, Role? Role, string UnitName, string Status, bool Manageable);
 }

@@ -4,14 +4,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Organizations;
 
 namespace ReviewMeetings.Web.Pages.Admin.Users;
 
 /// <summary>Sets a new password for someone who forgot theirs, and lifts a lockout at the same time.</summary>
-[Authorize(Roles = RoleNames.Administrator)]
-public sealed class ResetPasswordModel(OrganizationScope scope, AppDbContext db, UserManager<AppUser> users, SignInThrottle throttle) : PageModel
+[Authorize(Roles = AccountRights.Managers)]
+public sealed class ResetPasswordModel(OrganizationScope scope, AppDbContext db, UserManager<AppUser> users, SignInThrottle throttle, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public ResetInput Input { get; set; } = new();
@@ -26,6 +28,11 @@ public sealed class ResetPasswordModel(OrganizationScope scope, AppDbContext db,
             return NotFound();
         }
 
+        if (!await User.MayManageAsync(users, user))
+        {
+            return Forbid();
+        }
+
         Account = user;
         return Page();
     }
@@ -38,6 +45,11 @@ public sealed class ResetPasswordModel(OrganizationScope scope, AppDbContext db,
             return NotFound();
         }
 
+        if (!await User.MayManageAsync(users, user))
+        {
+            return Forbid();
+        }
+
         Account = user;
         if (!ModelState.IsValid)
         {
@@ -45,7 +57,7 @@ public sealed class ResetPasswordModel(OrganizationScope scope, AppDbContext db,
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The administrator knows this password, so the user must replace it at their next sign-in.
+        // The administrator or organizer knows this password, so the user must replace it at their next sign-in.
         user.MustChangePassword = true;
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, Input.NewPassword);
@@ -69,6 +81,8 @@ public sealed class ResetPasswordModel(OrganizationScope scope, AppDbContext db,
             return Page();
         }
 
+        db.RecordUnitChange(User, clock, user.OrganizationId, OrganizationChangeKind.PasswordReset, $"重置账号“{user.UserName}”（{user.DisplayName}）的密码，本人下次登录须修改密码。");
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         throttle.Forget(user.UserName!);
         TempData["Message"] = $"已重置“{user.DisplayName}（{user.UserName}）”的密码，请将新密码告知本人；本人登录后须先修改密码。";

@@ -3,14 +3,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReviewMeetings.Domain.Accounts;
+using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Pages.Organizations;
 
 namespace ReviewMeetings.Web.Pages.Admin.Users;
 
 /// <summary>Disables or re-enables an account. Accounts are kept, not deleted, so history still names who did what.</summary>
-[Authorize(Roles = RoleNames.Administrator)]
-public sealed class StatusModel(OrganizationScope scope, AppDbContext db, UserManager<AppUser> users) : PageModel
+[Authorize(Roles = AccountRights.Managers)]
+public sealed class StatusModel(OrganizationScope scope, AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : PageModel
 {
     public AppUser Account { get; private set; } = null!;
 
@@ -20,6 +22,11 @@ public sealed class StatusModel(OrganizationScope scope, AppDbContext db, UserMa
         if (user is null)
         {
             return NotFound();
+        }
+
+        if (!await User.MayManageAsync(users, user))
+        {
+            return Forbid();
         }
 
         Account = user;
@@ -38,6 +45,11 @@ public sealed class StatusModel(OrganizationScope scope, AppDbContext db, UserMa
         if (user is null)
         {
             return NotFound();
+        }
+
+        if (!await User.MayManageAsync(users, user))
+        {
+            return Forbid();
         }
 
         Account = user;
@@ -63,6 +75,9 @@ public sealed class StatusModel(OrganizationScope scope, AppDbContext db, UserMa
             return Page();
         }
 
+        db.RecordUnitChange(User, clock, user.OrganizationId, disabled ? OrganizationChangeKind.AccountDisabled : OrganizationChangeKind.AccountEnabled,
+            $"{(disabled ? "停用" : "启用")}账号“{user.UserName}”（{user.DisplayName}）。");
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         TempData["Message"] = disabled ? $"已停用账号“{user.UserName}”。" : $"已启用账号“{user.UserName}”。";
         return RedirectToPage("Edit", new { id });
