@@ -30,17 +30,13 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
     public string? Search { get; set; }
 
     /// <summary>Page of the picker (1-based); a city has thousands of units.</summary>
-    [BindProperty(SupportsGet = true, Name = "p")]
+    [BindProperty(SupportsGet = true, Name = PageSlice.Parameter)]
     public int? PageNumber { get; set; }
 
     public const int PageSize = 100;
 
-    /// <summary>Units that match the filter and can still be added, on all pages.</summary>
-    public int CandidateCount { get; private set; }
-
-    public int CurrentPage => PageNumber ?? 1;
-
-    public int PageCount => Math.Max(1, (CandidateCount + PageSize - 1) / PageSize);
+    /// <summary>The page of candidates shown; its total is every unit that matches the filter and can still be added.</summary>
+    public PageSlice Slice { get; private set; } = PageSlice.For(1, PageSize, 0);
 
     [BindProperty]
     public uint Version { get; set; }
@@ -326,9 +322,8 @@ public sealed class ReportersModel(MeetingAccess access, MeetingSaver saver, App
         Version = meeting.Version;
         ModelState.Remove(nameof(Version));
         var candidates = Matching(meeting);
-        CandidateCount = await candidates.CountAsync(cancellationToken);
-        PageNumber = Math.Clamp(PageNumber ?? 1, 1, PageCount);
-        Candidates = await candidates.Skip((PageNumber.Value - 1) * PageSize).Take(PageSize)
+        Slice = PageSlice.For(PageNumber, PageSize, await candidates.CountAsync(cancellationToken));
+        Candidates = await candidates.Skip(Slice.Skip).Take(Slice.Size)
             .Select(o => new Candidate(o.Id, o.Name, o.Category, o.Type, o.Secretary == null ? null : o.Secretary.Name))
             .ToListAsync(cancellationToken);
         var drawers = meeting.LotteryHistory.Select(d => d.DrawnBy).Distinct().ToList();

@@ -22,7 +22,15 @@ public sealed class IndexModel(OrganizationScope scope) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool ShowInactive { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = PageSlice.Parameter)]
+    public int? PageNumber { get; set; }
+
+    public const int PageSize = 100;
+
     public IReadOnlyList<UnitRow> Units { get; private set; } = [];
+
+    /// <summary>The page of the tree shown; its total is every unit that matches the filter.</summary>
+    public PageSlice Slice { get; private set; } = PageSlice.For(1, PageSize, 0);
 
     public bool Filtered => !string.IsNullOrWhiteSpace(Q) || Category is not null || Type is not null;
 
@@ -40,14 +48,15 @@ public sealed class IndexModel(OrganizationScope scope) : PageModel
             .ToListAsync(cancellationToken);
         var minDepth = rows.Count == 0 ? 0 : rows.Min(r => r.Depth);
         var query = Q?.Trim();
-        Units = UnitOptions.InTreeOrder(rows)
+        var matching = UnitOptions.InTreeOrder(rows)
             .Where(r => string.IsNullOrEmpty(query)
                 || r.Name.Contains(query, StringComparison.OrdinalIgnoreCase)
                 || (r.SecretaryName?.Contains(query, StringComparison.OrdinalIgnoreCase) ?? false))
             .Where(r => Category is null || r.Category == Category)
             .Where(r => Type is null || r.Type == Type)
-            .Select(r => r with { Depth = r.Depth - minDepth })
             .ToList();
+        Slice = PageSlice.For(PageNumber, PageSize, matching.Count);
+        Units = Slice.Of(matching).Select(r => r with { Depth = r.Depth - minDepth }).ToList();
     }
 
     public sealed record UnitRow(

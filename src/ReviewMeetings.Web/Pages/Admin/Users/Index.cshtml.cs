@@ -20,7 +20,15 @@ public sealed class IndexModel(OrganizationScope scope, AppDbContext db, TimePro
     [BindProperty(SupportsGet = true)]
     public bool ShowDisabled { get; set; } = true;
 
+    [BindProperty(SupportsGet = true, Name = PageSlice.Parameter)]
+    public int? PageNumber { get; set; }
+
+    public const int PageSize = 100;
+
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
+
+    /// <summary>The page of accounts shown; its total is every account that matches the filter.</summary>
+    public PageSlice Slice { get; private set; } = PageSlice.For(1, PageSize, 0);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -42,11 +50,13 @@ public sealed class IndexModel(OrganizationScope scope, AppDbContext db, TimePro
             users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == roleName)));
         }
 
-        var roles = await UserRoles.ForAsync(db, users, cancellationToken);
+        Slice = PageSlice.For(PageNumber, PageSize, await users.CountAsync(cancellationToken));
+        var shown = users.OrderBy(u => u.UserName).ThenBy(u => u.Id).Skip(Slice.Skip).Take(Slice.Size);
+        var roles = await UserRoles.ForAsync(db, shown, cancellationToken);
         var now = clock.GetUtcNow();
-        Users = (await users
+        Users = (await shown
                 .Join(db.Organizations, u => u.OrganizationId, o => o.Id, (u, o) => new { u, UnitName = o.Name })
-                .OrderBy(x => x.u.UserName)
+                .OrderBy(x => x.u.UserName).ThenBy(x => x.u.Id)
                 .ToListAsync(cancellationToken))
             .Select(x => new UserRow(
                 x.u.Id,
