@@ -19,6 +19,9 @@ public enum UnitImportAccount
     Link,
 }
 
+/// <summary>One change a row makes to a unit: its kind and the Chinese line for the unit's history.</summary>
+public sealed record PlannedChange(OrganizationChangeKind Kind, string Description);
+
 /// <summary>The secretary a row sets (the row's 书记姓名 was filled in).</summary>
 public sealed record PlannedSecretary(string Name, string? Title, string? Phone);
 
@@ -63,7 +66,7 @@ public sealed record PlannedUnit
     public UnitImportAccount AccountAction { get; init; }
 
     /// <summary>What changes, one Chinese sentence each (the unit history's lines).</summary>
-    public IReadOnlyList<string> Changes { get; init; } = [];
+    public IReadOnlyList<PlannedChange> Changes { get; init; } = [];
 
     public IReadOnlyList<UnitImportProblem> Problems { get; init; } = [];
 }
@@ -97,7 +100,7 @@ public sealed class UnitImportPlan
         {
             text.Append(row.RowNumber).Append('|').Append(row.Action).Append('|').Append(row.ExistingId).Append('|')
                 .Append(row.ParentId).Append('|').Append(row.ParentRow).Append('|').Append(row.FullPath).Append('|')
-                .Append(row.AccountAction).Append('|').Append(string.Join("；", row.Changes)).Append('|')
+                .Append(row.AccountAction).Append('|').Append(string.Join("；", row.Changes.Select(c => c.Description))).Append('|')
                 .Append(string.Join("；", row.Problems.Select(p => p.Column + p.Reason))).Append('\n');
         }
 

@@ -619,7 +619,7 @@ public static partial class UnitImportPlanner
         private PlannedUnit Describe(RowState row)
         {
             var failed = row.Problems.Count > 0;
-            var changes = new List<string>();
+            var changes = new List<PlannedChange>();
             var action = UnitImportAction.Error;
             var account = UnitImportAccount.None;
             var secretaryChanged = false;
@@ -634,10 +634,10 @@ public static partial class UnitImportPlanner
                 if (stored is null)
                 {
                     action = UnitImportAction.Create;
-                    changes.Add($"新建党组织（{row.Type.ChineseName()}，{row.Category.ChineseName()}）");
+                    changes.Add(new(OrganizationChangeKind.Created, $"新建党组织（{row.Type.ChineseName()}，{row.Category.ChineseName()}）"));
                     if (row.Secretary is { } secretary)
                     {
-                        changes.Add($"登记书记{secretary.Name}");
+                        changes.Add(new(OrganizationChangeKind.SecretaryChanged, $"登记书记{secretary.Name}"));
                         secretaryChanged = true;
                     }
                 }
@@ -646,37 +646,37 @@ public static partial class UnitImportPlanner
                     var moved = !row.ParentOutside && (row.ParentRowState is not null || row.ParentUnit!.Id != stored.ParentId);
                     if (moved)
                     {
-                        changes.Add($"上级党组织由“{ParentName(stored)}”改为“{row.FullPath[..^(row.Name.Length + 1)]}”");
+                        changes.Add(new(OrganizationChangeKind.Moved, $"上级党组织由“{ParentName(stored)}”改为“{row.FullPath[..^(row.Name.Length + 1)]}”"));
                     }
 
                     if (row.Name != stored.Name)
                     {
-                        changes.Add($"名称由“{stored.Name}”改为“{row.Name}”");
+                        changes.Add(new(OrganizationChangeKind.Renamed, $"名称由“{stored.Name}”改为“{row.Name}”"));
                     }
 
                     if (row.Type != stored.Type)
                     {
-                        changes.Add($"组织类型由{stored.Type.ChineseName()}改为{row.Type.ChineseName()}");
+                        changes.Add(new(OrganizationChangeKind.Classified, $"组织类型由{stored.Type.ChineseName()}改为{row.Type.ChineseName()}"));
                     }
 
                     if (row.Category != stored.Category)
                     {
-                        changes.Add($"所属领域由{stored.Category.ChineseName()}改为{row.Category.ChineseName()}");
+                        changes.Add(new(OrganizationChangeKind.Classified, $"所属领域由{stored.Category.ChineseName()}改为{row.Category.ChineseName()}"));
                     }
 
                     if (row.Code is not null && row.Code != stored.Code)
                     {
-                        changes.Add($"党组织代码由“{stored.Code ?? "无"}”改为“{row.Code}”");
+                        changes.Add(new(OrganizationChangeKind.CodeChanged, $"党组织代码由“{stored.Code ?? "无"}”改为“{row.Code}”"));
                     }
 
                     if (row.SortOrder is { } order && order != stored.SortOrder)
                     {
-                        changes.Add($"排序号由{stored.SortOrder}改为{order}");
+                        changes.Add(new(OrganizationChangeKind.SortOrderChanged, $"排序号由{stored.SortOrder}改为{order}"));
                     }
 
                     if (row.Secretary is { } secretary && SecretaryDiffers(stored.Secretary, secretary, row.Account) is { } sentence)
                     {
-                        changes.Add(sentence);
+                        changes.Add(new(OrganizationChangeKind.SecretaryChanged, sentence));
                         secretaryChanged = true;
                     }
 
@@ -685,7 +685,7 @@ public static partial class UnitImportPlanner
 
                 if (account == UnitImportAccount.Create)
                 {
-                    changes.Add($"新建书记账号{row.Account}");
+                    changes.Add(new(OrganizationChangeKind.AccountCreated, $"新建书记账号{row.Account}"));
                 }
             }
 

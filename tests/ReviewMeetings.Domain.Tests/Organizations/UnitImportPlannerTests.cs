@@ -207,8 +207,8 @@ public sealed class UnitImportPlannerTests
         Assert.Equal(UnitImportAction.Move, row.Action);
         Assert.Equal(Town, row.ExistingId);
         Assert.Equal(Street, row.ParentId);
-        Assert.Contains("名称由“桃源镇党委”改为“桃源镇委员会”", row.Changes);
-        Assert.Contains("上级党组织由“中共江州市委员会/中共清河区委员会”改为“中共江州市委员会/中共清河区委员会/东城街道党工委”", row.Changes);
+        Assert.Contains("名称由“桃源镇党委”改为“桃源镇委员会”", row.Changes.Select(c => c.Description));
+        Assert.Contains("上级党组织由“中共江州市委员会/中共清河区委员会”改为“中共江州市委员会/中共清河区委员会/东城街道党工委”", row.Changes.Select(c => c.Description));
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public sealed class UnitImportPlannerTests
         var row = Only(plan, 2);
         Assert.Equal(UnitImportAction.Update, row.Action);
         Assert.True(row.SecretaryChanged);
-        Assert.Equal(["书记由张三变更为李四", "新建书记账号lisi"], row.Changes);
+        Assert.Equal(["书记由张三变更为李四", "新建书记账号lisi"], row.Changes.Select(c => c.Description));
         Assert.Equal(UnitImportAccount.Create, row.AccountAction);
     }
 
