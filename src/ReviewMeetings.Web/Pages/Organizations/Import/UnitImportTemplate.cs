@@ -16,11 +16,14 @@ public static class UnitImportTemplate
     public const string InstructionsSheet = "填写说明";
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>Cell references written out, as Excel itself does; some readers place cells only by them.</summary>
+    private static readonly SpreadCheetahOptions Options = new() { WriteCellReferenceAttributes = true };
+
     public static async Task<byte[]> WriteAsync(IEnumerable<IReadOnlyList<string>> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         using var stream = new MemoryStream();
-        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream, cancellationToken: cancellationToken))
+        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream, Options, cancellationToken))
         {
             var options = new WorksheetOptions { FrozenRows = 1 };
             int[] widths = [16, 30, 44, 10, 12, 8, 10, 16, 16, 16];
@@ -66,7 +69,7 @@ public static class UnitImportTemplate
     {
         ArgumentNullException.ThrowIfNull(accounts);
         using var stream = new MemoryStream();
-        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream, cancellationToken: cancellationToken))
+        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream, Options, cancellationToken))
         {
             var options = new WorksheetOptions();
             options.Column(1).Width = 40;
