@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Tests.Infrastructure;
 using SpreadCheetah;
@@ -15,8 +16,11 @@ public sealed class ImportTests : AppTest
 
     private static readonly string[] FormulaLikeNames = ["=1+1党支部", "+SUM(A1)党支部", "-2党支部", "@cmd党支部"];
 
+    private readonly TestClock _clock = new(DateTimeOffset.UtcNow);
+
     internal override AppFactory CreateFactory(string connectionString) =>
-        new(connectionString, settings: new Dictionary<string, string> { ["Import:MaxFileMegabytes"] = "1" });
+        new(connectionString, settings: new Dictionary<string, string> { ["Import:MaxFileMegabytes"] = "1" },
+            services: services => services.AddSingleton<TimeProvider>(_clock));
 
     /// <summary>A workbook like the template: the header row, then <paramref name="rows"/> (columns in template order).</summary>
     private static async Task<byte[]> XlsxAsync(params string[][] rows) => await XlsxAsync(null, rows);
@@ -356,6 +360,44 @@ public sealed class ImportTests : AppTest
         using var home = await secretary.Client.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.StartsWith("/Account/ChangePassword", home.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Initial_passwords_are_erased_after_ten_minutes_without_a_download()
+    {
+        using var admin = await SignInAsync("admin");
+        var preview = await PreviewAsync(admin, await XlsxAsync(Unit("过期测试党委", secretary: "赵六", account: "zhao.liu")));
+        var result = await ApplyAsync(admin, preview);
+        Assert.NotNull(result.QuerySelector("form[action*=Pdf]"));
+
+        _clock.Now = _clock.Now.AddMinutes(11);
+        using var late = await admin.SubmitAsync(result, "form[action*=Excel]", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
+        var page = await admin.FollowAsync(late);
+        Assert.Contains("已超过10分钟，不能再次获取", page.MainText(), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("form[action*=Excel]"));
+        Assert.Null(await DbAsync(db => db.UnitImports.Select(u => u.SealedAccounts).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_refreshed_preview_after_the_apply_shows_the_result_and_another_user_cannot_open_the_upload()
+    {
+        using var admin = await SignInAsync("admin");
+        var preview = await PreviewAsync(admin, await XlsxAsync(Unit("刷新测试党委")));
+        using var organizer = await SignInAsync("organizer");
+        using var foreign = await organizer.Client.GetAsync(preview.Url);
+        Assert.Equal(HttpStatusCode.Redirect, foreign.StatusCode);
+        Assert.Contains("该导入已过期", (await organizer.FollowAsync(foreign)).MainText(), StringComparison.Ordinal);
+
+        await ApplyAsync(admin, preview);
+        using var refreshed = await admin.Client.GetAsync(preview.Url);
+        var page = await admin.FollowAsync(refreshed);
+
+        Assert.Equal("导入结果", page.Heading());
+        Assert.Contains("新建1个", page.QuerySelector("#import-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("已过期", page.MainText(), StringComparison.Ordinal);
+        Assert.Equal(1, await DbAsync(db => db.Organizations.CountAsync(o => o.Name == "刷新测试党委")));
     }
 
     [Fact]

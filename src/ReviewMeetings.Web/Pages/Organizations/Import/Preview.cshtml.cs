@@ -76,9 +76,15 @@ public sealed class PreviewModel(UnitImports imports, AppDbContext db) : PageMod
         }
     }
 
+    /// <summary>An upload already applied (a repeated or refreshed 确认导入) shows its result; an expired one says so.</summary>
     private RedirectToPageResult Gone(Guid id)
     {
-        TempData["Message"] = "该导入已执行或已过期（上传后1小时内有效），请重新上传文件。";
+        var userId = User.UserId();
+        if (!db.UnitImports.Any(u => u.Id == id && u.UserId == userId && u.AppliedAt != null))
+        {
+            TempData["Message"] = "该导入已过期（上传后1小时内有效）或不存在，请重新上传文件。";
+        }
+
         return RedirectToPage("Result", new { id });
     }
 }

@@ -22,6 +22,7 @@ public sealed class ResultModel(AppDbContext db, UnitImports imports, DocumentEx
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
+        await imports.EraseExpiredAccountsAsync(cancellationToken);
         Upload = await db.UnitImports.AsNoTracking()
             .Where(u => u.Id == id && u.UserId == User.UserId() && u.AppliedAt != null)
             .Select(u => new UnitImportUpload
@@ -48,6 +49,7 @@ public sealed class ResultModel(AppDbContext db, UnitImports imports, DocumentEx
     {
         if (await imports.ReadAccountsAsync(id, User.UserId(), pdf, cancellationToken) is not { } read)
         {
+            await imports.EraseExpiredAccountsAsync(cancellationToken);
             TempData["Message"] = "初始密码清单已下载过或已超过10分钟，不能再次获取。如有遗失，请在用户管理中重置该账号的密码。";
             return RedirectToPage(new { id });
         }
