@@ -83,6 +83,23 @@ public sealed class ImportTests : AppTest
 
     private Task<Organization?> FindAsync(string name) => DbAsync(db => db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Name == name));
 
+    [Theory]
+    [InlineData("leader")]
+    [InlineData("secretary")]
+    [InlineData("observer")]
+    public async Task Only_staff_reach_the_import(string userName)
+    {
+        using var session = await SignInAsync(userName);
+
+        foreach (var url in new[] { "/Organizations/Import", "/Organizations/Import?handler=Template", "/Organizations/Import?handler=Export" })
+        {
+            using var response = await session.Client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{userName} got {(int)response.StatusCode} for {url}");
+        }
+
+        Assert.Null((await session.GetAsync("/Organizations")).QuerySelector("a[href='/Organizations/Import']"));
+    }
+
     [Fact]
     public async Task Template_has_the_Chinese_header_row_and_an_instructions_sheet()
     {
@@ -187,6 +204,10 @@ public sealed class ImportTests : AppTest
         Assert.Matches(@"^书记由李春梅变更为周新（\d{4}年\d{1,2}月\d{1,2}日，批量导入）$", secretaryLine.Description);
         Assert.Equal("马文", secretaryLine.ActorName);
         Assert.Contains(await DbAsync(db => db.OrganizationChanges.Where(c => c.OrganizationId == finance.Id).Select(c => c.Kind).ToListAsync()), k => k == OrganizationChangeKind.Moved);
+        // One save, one moment: the lines of a unit compare as a set.
+        Assert.Equal(
+            ["新建党组织（党委，村（社区））（批量导入）", $"登记书记王建国（{_clock.Now.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}，批量导入）"],
+            (await DbAsync(db => db.OrganizationChanges.Where(c => c.OrganizationId == community.Id).Select(c => c.Description).ToListAsync())).Order(StringComparer.Ordinal));
 
         var after = await CountsAsync();
         var again = await PreviewAsync(admin, bytes);
