@@ -19,6 +19,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<OrganizationChange> OrganizationChanges => Set<OrganizationChange>();
 
+    public DbSet<UnitImportUpload> UnitImports => Set<UnitImportUpload>();
+
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<Reporter> Reporters => Set<Reporter>();

@@ -26,6 +26,7 @@ internal static class PagesSetup
         builder.Services.AddScoped<MeetingAccess>();
         builder.Services.AddScoped<MeetingSaver>();
         builder.Services.AddScoped<Saver>();
+        builder.Services.AddScoped<Pages.Organizations.Import.UnitImports>();
         builder.Services.AddScoped<ReportAccess>();
         builder.Services.AddSingleton<ReportFiles>();
         builder.Services.AddScoped<RectificationAccess>();
@@ -81,7 +82,7 @@ internal static class PagesSetup
     }
 
     private static long FileLimit(IConfiguration configuration) =>
-        Math.Max(ReportFiles.MaxBytesIn(configuration), EvidenceFiles.MaxBytesIn(configuration));
+        Math.Max(Math.Max(ReportFiles.MaxBytesIn(configuration), EvidenceFiles.MaxBytesIn(configuration)), Pages.Organizations.Import.UnitImportFile.MaxBytesIn(configuration));
 
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {

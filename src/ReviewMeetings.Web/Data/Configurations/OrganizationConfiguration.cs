@@ -44,3 +44,19 @@ internal sealed class OrganizationChangeConfiguration : IEntityTypeConfiguration
         builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.ActorId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+internal sealed class UnitImportUploadConfiguration : IEntityTypeConfiguration<UnitImportUpload>
+{
+    public void Configure(EntityTypeBuilder<UnitImportUpload> builder)
+    {
+        builder.ToTable("unit_imports");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.Id).ValueGeneratedNever();
+        builder.Property(u => u.FileName).HasMaxLength(UnitImportUpload.FileNameMaxLength);
+        builder.Property(u => u.PlanFingerprint).HasMaxLength(64).IsFixedLength();
+        builder.Property(u => u.Summary).HasMaxLength(500);
+        builder.Property(u => u.Version).IsRowVersion();
+        builder.HasIndex(u => u.CreatedAt);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(u => u.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

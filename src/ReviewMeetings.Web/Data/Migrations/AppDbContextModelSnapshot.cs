@@ -1575,6 +1575,77 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.ToTable("report_files", (string)null);
                 });
 
+            modelBuilder.Entity("ReviewMeetings.Web.Data.UnitImportUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("ExcelTaken")
+                        .HasColumnType("boolean")
+                        .HasColumnName("excel_taken");
+
+                    b.Property<byte[]>("FileBytes")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("file_bytes");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("file_name");
+
+                    b.Property<bool>("PdfTaken")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pdf_taken");
+
+                    b.Property<string>("PlanFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("plan_fingerprint")
+                        .IsFixedLength();
+
+                    b.Property<string>("SealedAccounts")
+                        .HasColumnType("text")
+                        .HasColumnName("sealed_accounts");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("summary");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit_imports");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_unit_imports_created_at");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_unit_imports_user_id");
+
+                    b.ToTable("unit_imports", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -2378,6 +2449,16 @@ namespace ReviewMeetings.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_password_history_users_user_id");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Web.Data.UnitImportUpload", b =>
+                {
+                    b.HasOne("ReviewMeetings.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_imports_users_user_id");
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Evaluation.PaperBatch", b =>
