@@ -21,8 +21,11 @@ public sealed class SpreadsheetWriter : IAsyncDisposable
     /// <summary>The number (from 1) of the row the next <see cref="AddRowAsync"/> writes.</summary>
     public int NextRow => (int)_spreadsheet.NextRowNumber;
 
+    /// <summary>Cell references are written out, as Excel itself does: some readers place cells only by them.</summary>
+    private static readonly SpreadCheetahOptions Options = new() { WriteCellReferenceAttributes = true };
+
     public static async Task<SpreadsheetWriter> CreateAsync(Stream stream, CancellationToken cancellationToken = default) =>
-        new(await Spreadsheet.CreateNewAsync(stream, cancellationToken: cancellationToken));
+        new(await Spreadsheet.CreateNewAsync(stream, Options, cancellationToken));
 
     /// <summary>A whole workbook in memory, for a download: <paramref name="write"/> adds the sheets, this finishes it.</summary>
     public static async Task<byte[]> WriteAsync(Func<SpreadsheetWriter, Task> write, CancellationToken cancellationToken = default)

@@ -1,7 +1,5 @@
 using ReviewMeetings.Domain.Organizations;
-using SpreadCheetah;
-using SpreadCheetah.Styling;
-using SpreadCheetah.Worksheets;
+using ReviewMeetings.Web.Documents.Spreadsheets;
 
 namespace ReviewMeetings.Web.Pages.Organizations.Import;
 
@@ -14,80 +12,52 @@ public static class UnitImportTemplate
 {
     public const string DataSheet = "党组织";
     public const string InstructionsSheet = "填写说明";
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = SpreadsheetWriter.ContentType;
 
-    /// <summary>Cell references written out, as Excel itself does; some readers place cells only by them.</summary>
-    private static readonly SpreadCheetahOptions Options = new() { WriteCellReferenceAttributes = true };
-
-    public static async Task<byte[]> WriteAsync(IEnumerable<IReadOnlyList<string>> rows, CancellationToken cancellationToken = default)
+    public static Task<byte[]> WriteAsync(IEnumerable<IReadOnlyList<string>> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        using var stream = new MemoryStream();
-        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream, Options, cancellationToken))
+        return SpreadsheetWriter.WriteAsync(async sheet =>
         {
-            var options = new WorksheetOptions { FrozenRows = 1 };
-            int[] widths = [16, 30, 44, 10, 12, 8, 10, 16, 16, 16];
-            for (var i = 0; i < widths.Length; i++)
-            {
-                options.Column(i + 1).Width = widths[i];
-            }
-
-            await spreadsheet.StartWorksheetAsync(DataSheet, options, cancellationToken);
-            var bold = spreadsheet.AddStyle(new Style { Font = { Bold = true } });
-            await spreadsheet.AddHeaderRowAsync(UnitImportColumns.All.ToArray(), bold, cancellationToken);
+            await sheet.StartSheetAsync(DataSheet, new SheetLayout { ColumnWidths = [16, 30, 44, 10, 12, 8, 10, 16, 16, 16], FrozenRows = 1 }, cancellationToken);
+            await sheet.AddHeaderRowAsync(UnitImportColumns.All, cancellationToken);
             foreach (var row in rows)
             {
-                await spreadsheet.AddRowAsync(row.Select(v => new DataCell(v)).ToArray(), cancellationToken);
+                await sheet.AddRowAsync(row.Select(v => SheetCell.Text(v)), cancellationToken);
             }
 
-            var instructions = new WorksheetOptions();
-            instructions.Column(1).Width = 16;
-            instructions.Column(2).Width = 100;
-            await spreadsheet.StartWorksheetAsync(InstructionsSheet, instructions, cancellationToken);
-            await spreadsheet.AddHeaderRowAsync(["列名", "填写说明"], bold, cancellationToken);
+            await sheet.StartSheetAsync(InstructionsSheet, new SheetLayout { ColumnWidths = [16, 100] }, cancellationToken);
+            await sheet.AddHeaderRowAsync(["列名", "填写说明"], cancellationToken);
             foreach (var (column, rule) in Rules)
             {
-                await spreadsheet.AddRowAsync([new DataCell(column), new DataCell(rule)], cancellationToken);
+                await sheet.AddRowAsync([SheetCell.Text(column), SheetCell.Text(rule)], cancellationToken);
             }
 
-            await spreadsheet.AddRowAsync([new DataCell(""), new DataCell("")], cancellationToken);
-            await spreadsheet.AddRowAsync([new Cell("示例", bold), new Cell("以下两行可直接复制到“党组织”表（上级党组织须在您的管理范围内）：", bold)], cancellationToken);
-            await spreadsheet.AddHeaderRowAsync(UnitImportColumns.All.ToArray(), bold, cancellationToken);
+            await sheet.AddRowAsync([SheetCell.Text(""), SheetCell.Text("")], cancellationToken);
+            await sheet.AddRowAsync([SheetCell.Heading("示例"), SheetCell.Heading("以下两行可直接复制到“党组织”表（上级党组织须在您的管理范围内）：")], cancellationToken);
+            await sheet.AddHeaderRowAsync(UnitImportColumns.All, cancellationToken);
             foreach (var example in Examples)
             {
-                await spreadsheet.AddRowAsync(example.Select(v => new DataCell(v)).ToArray(), cancellationToken);
+                await sheet.AddRowAsync(example.Select(v => SheetCell.Text(v)), cancellationToken);
             }
-
-            await spreadsheet.FinishAsync(cancellationToken);
-        }
-
-        return stream.ToArray();
+        }, cancellationToken);
     }
 
     /// <summary>The handout list of new accounts with their initial passwords (all text cells).</summary>
-    public static async Task<byte[]> WriteAccountsAsync(IReadOnlyList<InitialAccount> accounts, CancellationToken cancellationToken = default)
+    public static Task<byte[]> WriteAccountsAsync(IReadOnlyList<InitialAccount> accounts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(accounts);
-        using var stream = new MemoryStream();
-        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream, Options, cancellationToken))
+        return SpreadsheetWriter.WriteAsync(async sheet =>
         {
-            var options = new WorksheetOptions();
-            options.Column(1).Width = 40;
-            options.Column(2).Width = 12;
-            options.Column(3).Width = 20;
-            options.Column(4).Width = 20;
-            await spreadsheet.StartWorksheetAsync("初始密码", options, cancellationToken);
-            var bold = spreadsheet.AddStyle(new Style { Font = { Bold = true } });
-            await spreadsheet.AddHeaderRowAsync(["党组织", "书记", "用户名", "初始密码"], bold, cancellationToken);
+            await sheet.StartSheetAsync("初始密码", new SheetLayout { ColumnWidths = [40, 12, 20, 20] }, cancellationToken);
+            await sheet.AddHeaderRowAsync(["党组织", "书记", "用户名", "初始密码"], cancellationToken);
             foreach (var account in accounts)
             {
-                await spreadsheet.AddRowAsync([new DataCell(account.UnitName), new DataCell(account.SecretaryName), new DataCell(account.UserName), new DataCell(account.Password)], cancellationToken);
+                await sheet.AddRowAsync(
+                    [SheetCell.Text(account.UnitName), SheetCell.Text(account.SecretaryName), SheetCell.Text(account.UserName), SheetCell.Text(account.Password)],
+                    cancellationToken);
             }
-
-            await spreadsheet.FinishAsync(cancellationToken);
-        }
-
-        return stream.ToArray();
+        }, cancellationToken);
     }
 
     private static readonly (string Column, string Rule)[] Rules =
