@@ -33,15 +33,7 @@ public sealed class AuthorizationTests : AppTest
     public async Task Only_administrators_and_organizers_reach_user_and_tree_management(string userName)
     {
         using var session = await SignInAsync(userName);
-        var unitId = await DbAsync(db => db.Organizations.Where(o => o.Name == "中共清河区东城街道工作委员会").Select(o => o.Id).SingleAsync());
-        var userId = await DbAsync(db => db.Users.Where(u => u.UserName == "secretary").Select(u => u.Id).SingleAsync());
-
-        foreach (var url in new[]
-        {
-            "/Admin/Users", "/Admin/Users/Create", $"/Admin/Users/Edit/{userId}", $"/Admin/Users/ResetPassword/{userId}",
-            $"/Admin/Users/Status/{userId}", "/Organizations/Create", $"/Organizations/Edit/{unitId}", $"/Organizations/Move/{unitId}",
-            $"/Organizations/Secretary/{unitId}", $"/Organizations/Status/{unitId}",
-        })
+        foreach (var url in await ManagementUrlsAsync())
         {
             using var response = await session.Client.GetAsync(url);
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{userName} got {(int)response.StatusCode} for {url}");
@@ -49,19 +41,24 @@ public sealed class AuthorizationTests : AppTest
         }
     }
 
+    /// <summary>User and tree management pages for the 东城街道 unit and the demo secretary's account (inside 清河区).</summary>
+    private async Task<string[]> ManagementUrlsAsync()
+    {
+        var unitId = await DbAsync(db => db.Organizations.Where(o => o.Name == "中共清河区东城街道工作委员会").Select(o => o.Id).SingleAsync());
+        var userId = await DbAsync(db => db.Users.Where(u => u.UserName == "secretary").Select(u => u.Id).SingleAsync());
+        return
+        [
+            "/Admin/Users", "/Admin/Users/Create", $"/Admin/Users/Edit/{userId}", $"/Admin/Users/ResetPassword/{userId}",
+            $"/Admin/Users/Status/{userId}", "/Organizations/Create", $"/Organizations/Edit/{unitId}", $"/Organizations/Move/{unitId}",
+            $"/Organizations/Secretary/{unitId}", $"/Organizations/Status/{unitId}",
+        ];
+    }
+
     [Fact]
     public async Task Organizers_reach_user_and_tree_management_inside_their_district()
     {
         using var session = await SignInAsync("organizer");
-        var unitId = await DbAsync(db => db.Organizations.Where(o => o.Name == "中共清河区东城街道工作委员会").Select(o => o.Id).SingleAsync());
-        var userId = await DbAsync(db => db.Users.Where(u => u.UserName == "secretary").Select(u => u.Id).SingleAsync());
-
-        foreach (var url in new[]
-        {
-            "/Admin/Users", "/Admin/Users/Create", $"/Admin/Users/Edit/{userId}", $"/Admin/Users/ResetPassword/{userId}",
-            $"/Admin/Users/Status/{userId}", "/Organizations/Create", $"/Organizations/Edit/{unitId}", $"/Organizations/Move/{unitId}",
-            $"/Organizations/Secretary/{unitId}", $"/Organizations/Status/{unitId}",
-        })
+        foreach (var url in await ManagementUrlsAsync())
         {
             Assert.True(await session.StatusOfAsync(url) == HttpStatusCode.OK, url);
         }
