@@ -618,6 +618,11 @@ public static partial class UnitImportPlanner
 
         private PlannedUnit Describe(RowState row)
         {
+            if (row.Problems.Count == 0 && row.Match is { } root && root.Id == context.ScopeRootId && !context.MayRestructureRoot)
+            {
+                RefuseRootChanges(row, root);
+            }
+
             var failed = row.Problems.Count > 0;
             var changes = new List<PlannedChange>();
             var action = UnitImportAction.Error;
@@ -709,6 +714,38 @@ public static partial class UnitImportPlanner
                 Changes = changes,
                 Problems = row.Problems.OrderBy(p => UnitImportColumnsOrder(p.Column)).ToList(),
             };
+        }
+
+        /// <summary>The scope root's own fields belong to the level above (delegated administration): each change is an error.</summary>
+        private static void RefuseRootChanges(RowState row, ExistingUnit root)
+        {
+            void Refuse(string column, string what) => row.Problems.Add(new UnitImportProblem(
+                row.Number, column, $"“{root.Name}”是您管理范围内最上级的党组织，其{what}由上级组织部门维护，不能通过导入修改（书记信息可以修改）。"));
+
+            if (row.Name != root.Name)
+            {
+                Refuse(UnitImportColumns.Name, "名称");
+            }
+
+            if (row.Type != root.Type)
+            {
+                Refuse(UnitImportColumns.Type, "组织类型");
+            }
+
+            if (row.Category != root.Category)
+            {
+                Refuse(UnitImportColumns.Category, "所属领域");
+            }
+
+            if (row.Code is not null && row.Code != root.Code)
+            {
+                Refuse(UnitImportColumns.Code, "党组织代码");
+            }
+
+            if (row.SortOrder is { } order && order != root.SortOrder)
+            {
+                Refuse(UnitImportColumns.SortOrder, "排序号");
+            }
         }
 
         private string ParentName(ExistingUnit unit) =>

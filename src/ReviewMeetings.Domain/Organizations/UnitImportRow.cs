@@ -55,10 +55,13 @@ public sealed record ExistingSecretary(string Name, string? Title, string? Phone
 /// What the planner needs to know about the stored tree: the user's subtree (<see cref="Units"/>, its top
 /// <see cref="ScopeRootId"/>), the names above it (from the tree's root down to the scope root's parent), codes used
 /// outside the subtree and the existing accounts the file names (user name to the unit of the account).
+/// <see cref="MayRestructureRoot"/>: whether the user may change the scope root's own name, type, field, code and order
+/// (an administrator); an organizer's own unit belongs to the level above, so only its secretary may change.
 /// </summary>
 public sealed record UnitImportContext(
     IReadOnlyList<ExistingUnit> Units,
     Guid ScopeRootId,
     IReadOnlyList<string> AncestorNames,
     IReadOnlySet<string> CodesOutsideScope,
-    IReadOnlyDictionary<string, Guid> Accounts);
+    IReadOnlyDictionary<string, Guid> Accounts,
+    bool MayRestructureRoot = false);

@@ -19,10 +19,10 @@ public sealed class UnitImportPlannerTests
     ];
 
     private static UnitImportContext AdminContext(Dictionary<string, Guid>? accounts = null) =>
-        new(Tree, City, [], new HashSet<string>(), accounts ?? new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase) { ["zhangsan"] = Street });
+        new(Tree, City, [], new HashSet<string>(), accounts ?? new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase) { ["zhangsan"] = Street }, MayRestructureRoot: true);
 
-    private static UnitImportContext DistrictContext() =>
-        new(Tree.Skip(1).ToList(), District, ["中共江州市委员会"], new HashSet<string>(), new Dictionary<string, Guid>());
+    private static UnitImportContext DistrictContext(bool mayRestructureRoot = false) =>
+        new(Tree.Skip(1).ToList(), District, ["中共江州市委员会"], new HashSet<string>(), new Dictionary<string, Guid>(), mayRestructureRoot);
 
     private static UnitImportRow Row(int number, string name, string parent, string type = "党委", string category = "街道", params (string Column, string Value)[] more)
     {
@@ -47,6 +47,28 @@ public sealed class UnitImportPlannerTests
     private static PlannedUnit Only(UnitImportPlan plan, int row) => plan.Rows.Single(r => r.RowNumber == row);
 
     private static UnitImportProblem Problem(UnitImportPlan plan, int row) => Assert.Single(Only(plan, row).Problems);
+
+    [Fact]
+    public void An_organizers_own_unit_keeps_its_name_type_field_code_and_order_but_its_secretary_may_change()
+    {
+        var district = Tree[1];
+
+        var renamed = UnitImportPlanner.Plan([Existing(2, district with { Name = "中共清河区委员会（新）" }, "中共江州市委员会", (UnitImportColumns.Code, "QH"))], DistrictContext());
+        var reclassified = UnitImportPlanner.Plan(
+            [Existing(2, district with { Type = OrganizationType.WorkingCommittee }, "中共江州市委员会", (UnitImportColumns.Code, "QH"), (UnitImportColumns.SortOrder, "5"))], DistrictContext());
+        var newSecretary = UnitImportPlanner.Plan([Existing(2, district, "中共江州市委员会", (UnitImportColumns.SecretaryName, "李四"))], DistrictContext());
+        var byAdministrator = UnitImportPlanner.Plan(
+            [Existing(2, district with { Name = "中共清河区委员会（新）" }, "中共江州市委员会", (UnitImportColumns.Code, "QH"))], DistrictContext(mayRestructureRoot: true));
+
+        var problem = Problem(renamed, 2);
+        Assert.Equal(UnitImportColumns.Name, problem.Column);
+        Assert.Equal("“中共清河区委员会”是您管理范围内最上级的党组织，其名称由上级组织部门维护，不能通过导入修改（书记信息可以修改）。", problem.Reason);
+        Assert.Equal([UnitImportColumns.Type, UnitImportColumns.SortOrder], Only(reclassified, 2).Problems.Select(p => p.Column));
+        Assert.True(reclassified.HasErrors);
+        Assert.Equal(UnitImportAction.Update, Only(newSecretary, 2).Action);
+        Assert.False(newSecretary.HasErrors);
+        Assert.Equal(UnitImportAction.Update, Only(byAdministrator, 2).Action);
+    }
 
     [Fact]
     public void A_parent_defined_later_in_the_file_is_fine_and_comes_first_in_the_apply_order()

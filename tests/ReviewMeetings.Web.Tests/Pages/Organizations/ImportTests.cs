@@ -244,6 +244,52 @@ public sealed class ImportTests : AppTest
     }
 
     [Fact]
+    public async Task After_a_refused_apply_only_the_new_preview_can_be_confirmed_not_the_page_before()
+    {
+        using var admin = await SignInAsync("admin");
+        var old = await PreviewAsync(admin, await XlsxAsync(Unit("中共清河区西城街道工作委员会", type: "党工委", secretary: "周新"), Unit("预览测试党委")));
+        await DbAsync(async db =>
+        {
+            var unit = await db.Organizations.SingleAsync(o => o.Name == "中共清河区西城街道工作委员会");
+            unit.AssignSecretary(Secretary.Create("周新", null, null, null));
+            return await db.SaveChangesAsync();
+        });
+
+        // The first click is refused and shows the new plan; the second click of a double-click still posts the old page.
+        using var first = await admin.SubmitAsync(old, "main form", []);
+        var fresh = await Session.ParseAsync(first);
+        var before = await CountsAsync();
+        using var second = await admin.SubmitAsync(old, "main form", []);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("预览之后党组织架构已被他人修改，未写入任何内容", (await Session.ParseAsync(second)).QuerySelector("#import-notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+        using var confirmed = await admin.SubmitAsync(fresh, "main form", []);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(1, await DbAsync(db => db.Organizations.CountAsync(o => o.Name == "预览测试党委")));
+    }
+
+    [Fact]
+    public async Task Organizer_cannot_rename_or_reclassify_her_own_district_by_import_but_may_change_its_secretary()
+    {
+        await DbAsync(async db =>
+        {
+            var unit = await db.Organizations.SingleAsync(o => o.Name == "中共清河区委员会");
+            unit.SetCode("QH");
+            return await db.SaveChangesAsync();
+        });
+        using var organizer = await SignInAsync("organizer");
+
+        var renamed = await PreviewAsync(organizer, await XlsxAsync(Unit("中共清河区委员会（改）", parent: "中共江州市委员会", code: "QH")));
+        var secretary = await PreviewAsync(organizer, await XlsxAsync(Unit("中共清河区委员会", parent: "中共江州市委员会", type: "党委", category: "地方党委", code: "QH", secretary: "新书记")));
+
+        Assert.Contains(Errors(renamed), e => e.Column == "党组织名称" && e.Reason.Contains("由上级组织部门维护", StringComparison.Ordinal));
+        Assert.Null(renamed.QuerySelector("main form button[type=submit]:not([disabled])"));
+        Assert.Empty(Errors(secretary));
+        Assert.Equal("1", Count(secretary, "update"));
+    }
+
+    [Fact]
     public async Task A_repeated_apply_changes_nothing_twice()
     {
         using var admin = await SignInAsync("admin");

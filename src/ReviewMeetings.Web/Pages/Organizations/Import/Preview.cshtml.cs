@@ -33,9 +33,11 @@ public sealed class PreviewModel(UnitImports imports, AppDbContext db) : PageMod
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    /// <param name="fingerprint">The plan this page showed: the apply writes only that plan (not one another tab or a
+    /// refused first click planned since).</param>
+    public async Task<IActionResult> OnPostAsync(Guid id, string? fingerprint, CancellationToken cancellationToken)
     {
-        var outcome = await imports.ApplyAsync(id, User, cancellationToken);
+        var outcome = await imports.ApplyAsync(id, fingerprint ?? "", User, cancellationToken);
         switch (outcome.Result)
         {
             case ApplyResult.Applied:
@@ -68,12 +70,6 @@ public sealed class PreviewModel(UnitImports imports, AppDbContext db) : PageMod
         FileName = upload.FileName;
         var rows = UnitImportFile.Read(upload.FileBytes, long.MaxValue);
         Plan = await imports.PlanAsync(rows, cancellationToken);
-        if (Plan.Fingerprint != upload.PlanFingerprint)
-        {
-            // The user now sees this plan: the apply checks against it.
-            upload.PlanFingerprint = Plan.Fingerprint;
-            await db.SaveChangesAsync(cancellationToken);
-        }
     }
 
     /// <summary>An upload already applied (a repeated or refreshed 确认导入) shows its result; an expired one says so.</summary>

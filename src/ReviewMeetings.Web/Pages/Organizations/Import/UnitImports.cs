@@ -25,7 +25,8 @@ public sealed class UnitImports(
     UserManager<AppUser> users,
     TimeProvider clock,
     IDataProtectionProvider protection,
-    IConfiguration configuration)
+    IConfiguration configuration,
+    IHttpContextAccessor httpContextAccessor)
 {
     /// <summary>Serializes imports: two applies never plan against each other's half-written tree.</summary>
     private const long ApplyLock = 0x18_1_1_0001;
@@ -70,7 +71,8 @@ public sealed class UnitImports(
     /// Applies the upload in one transaction: re-reads the file and the tree, re-plans, and writes only when the plan is
     /// the one the user previewed and has no errors. The upload is consumed, so a repeated apply finds nothing to do.
     /// </summary>
-    public async Task<ApplyOutcome> ApplyAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <param name="previewed">The fingerprint of the plan the user confirmed, posted by the preview page.</param>
+    public async Task<ApplyOutcome> ApplyAsync(Guid id, string previewed, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         var userId = user.UserId();
@@ -88,9 +90,8 @@ public sealed class UnitImports(
             var rows = UnitImportFile.Read(upload.FileBytes, long.MaxValue);
             var (context, units) = await LoadAsync(rows, tracked: true, cancellationToken);
             var plan = UnitImportPlanner.Plan(rows, context);
-            if (plan.Fingerprint != upload.PlanFingerprint || plan.HasErrors)
+            if (plan.Fingerprint != previewed || plan.HasErrors)
             {
-                upload.PlanFingerprint = plan.Fingerprint;
                 outcome = new ApplyOutcome(ApplyResult.Changed, plan);
                 return;
             }
@@ -203,7 +204,8 @@ public sealed class UnitImports(
             .ToList();
         var context = new UnitImportContext(
             existing, root.UnitId, ancestors, outside.ToHashSet(StringComparer.OrdinalIgnoreCase),
-            accounts.ToDictionary(a => a.UserName!, a => a.OrganizationId, StringComparer.OrdinalIgnoreCase));
+            accounts.ToDictionary(a => a.UserName!, a => a.OrganizationId, StringComparer.OrdinalIgnoreCase),
+            MayRestructureRoot: httpContextAccessor.HttpContext?.User.IsInRole(RoleNames.Administrator) == true);
         return (context, units.ToDictionary(u => u.Id));
     }
 
