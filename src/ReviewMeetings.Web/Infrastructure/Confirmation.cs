@@ -54,10 +54,7 @@ public static class ConfirmationExtensions
                 .SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? "")))
                 .ToList()
             : [];
-        var query = request.Query.Where(q => !string.Equals(q.Key, "handler", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"))
-            .ToList();
-        var cancel = request.PathBase + request.Path + (query.Count == 0 ? "" : "?" + string.Join('&', query));
+        var cancel = QueryStrings.PathWithQuery(request, ["handler"]);
         var model = new ConfirmationPage(confirmation, request.PathBase + request.Path + request.QueryString, cancel, fields);
         return new PartialViewResult
         {

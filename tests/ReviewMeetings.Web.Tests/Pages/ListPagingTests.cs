@@ -5,6 +5,7 @@ using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Data;
 using ReviewMeetings.Web.Infrastructure;
+using ReviewMeetings.Web.Tests.Builders;
 using ReviewMeetings.Web.Tests.Infrastructure;
 
 namespace ReviewMeetings.Web.Tests.Pages;
@@ -17,13 +18,7 @@ public sealed class ListPagingTests : AppTest
     /// <summary>130 branches under a new 清河区 street committee, each with a Secretary account city001 … city130.</summary>
     private Task<int> ArrangeAsync() => DbAsync(async db =>
     {
-        var qinghe = await db.Organizations.SingleAsync(o => o.Name == "中共清河区委员会");
-        var street = Organization.CreateChild(qinghe, "中共清河区滨江街道工作委员会", OrganizationType.WorkingCommittee, OrganizationCategory.Street);
-        var branches = Enumerable.Range(1, Extra)
-            .Select(i => Organization.CreateChild(street, $"滨江第{i:D3}党支部", OrganizationType.Branch, OrganizationCategory.Community)).ToList();
-        db.Organizations.Add(street);
-        db.Organizations.AddRange(branches);
-        await db.SaveChangesAsync();
+        var branches = await BinjiangStreet.AddAsync(db, Extra);
         var role = await db.Roles.SingleAsync(r => r.Name == RoleNames.Secretary);
         foreach (var (unit, i) in branches.Select((u, i) => (u, i + 1)))
         {

@@ -20,12 +20,7 @@ public sealed class ReporterPickerTests : AppTest
     /// <summary>130 branches under a new 清河区 street committee, named 第001 … 第130, in the test's own database.</summary>
     private Task<Guid> ArrangeAsync() => DbAsync(async db =>
     {
-        var qinghe = await db.Organizations.SingleAsync(o => o.Name == "中共清河区委员会");
-        var street = Organization.CreateChild(qinghe, "中共清河区滨江街道工作委员会", OrganizationType.WorkingCommittee, OrganizationCategory.Street);
-        db.Organizations.Add(street);
-        db.Organizations.AddRange(Enumerable.Range(1, Branches).Select(i =>
-            Organization.CreateChild(street, $"滨江第{i:D3}党支部", OrganizationType.Branch, OrganizationCategory.Community)));
-        await db.SaveChangesAsync();
+        await BinjiangStreet.AddAsync(db, Branches);
         return await new MeetingBuilder().SaveAsync(db);
     });
 
