@@ -26,6 +26,11 @@ internal static class Benchmark
             return await PdfBenchmark.RunAsync(rest);
         }
 
+        if (args is ["import", .. var importArgs])
+        {
+            return await ImportBenchmark.RunAsync(importArgs);
+        }
+
         if (args is ["city", .. var cityArgs])
         {
             return await CityBenchmark.RunAsync(cityArgs);
