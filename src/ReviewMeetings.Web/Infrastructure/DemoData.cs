@@ -4,11 +4,13 @@ using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Meetings;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Data;
+using ReviewMeetings.Web.Pages.Organizations.Import;
 
 namespace ReviewMeetings.Web.Infrastructure;
 
 /// <summary>
-/// The fictional 江州市 / 清河区 / 柳林区 tree and one account per role (docs/domain.md §7). All names are invented.
+/// The fictional 江州市 / 清河区 / 柳林区 tree (the example import file docs/examples/demo-units.csv) and one account per
+/// role (docs/domain.md §7). All names are invented.
 /// Seeded once into an empty database; the accounts only sign in while demo data is enabled.
 /// </summary>
 internal static class DemoData
@@ -32,10 +34,11 @@ internal static class DemoData
         if (!await db.Organizations.AnyAsync())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var units = BuildTree();
+            var (units, secretaryAccounts) = BuildTree();
             db.Organizations.AddRange(units);
             await db.SaveChangesAsync();
-            await CreateAccountsAsync(services.GetRequiredService<UserManager<AppUser>>(), units, services.GetRequiredService<TimeProvider>().GetUtcNow());
+            await CreateAccountsAsync(
+                services.GetRequiredService<UserManager<AppUser>>(), units, secretaryAccounts, services.GetRequiredService<TimeProvider>().GetUtcNow());
             await db.SaveChangesAsync();
             if (withMeetings)
             {
@@ -56,10 +59,18 @@ internal static class DemoData
 
     /// <summary>
     /// The demo accounts keep their published password: they are not forced to change it, and it does not expire
-    /// (PasswordChange), because they work only where demo data is enabled, never in Production.
+    /// (PasswordChange), because they work only where demo data is enabled, never in Production. An account named in the
+    /// example file's 登录账号 column becomes that unit's secretary's account.
     /// </summary>
-    private static async Task CreateAccountsAsync(UserManager<AppUser> users, List<Organization> units, DateTimeOffset now)
+    private static async Task CreateAccountsAsync(
+        UserManager<AppUser> users, List<Organization> units, Dictionary<string, Organization> secretaryAccounts, DateTimeOffset now)
     {
+        var unknown = secretaryAccounts.Keys.Where(name => !Accounts.Any(a => a.UserName.Equals(name, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException("The example import file names accounts the demo does not create: " + string.Join(", ", unknown));
+        }
+
         foreach (var account in Accounts)
         {
             var unit = units.Single(u => u.Name == account.UnitName);
@@ -74,9 +85,9 @@ internal static class DemoData
             };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, account.Role.ToString()));
-            if (account.Role is Role.Secretary or Role.Leader && unit.Secretary is { } secretary)
+            if (secretaryAccounts.GetValueOrDefault(account.UserName) is { Secretary: { } secretary } linked)
             {
-                unit.AssignSecretary(Secretary.Create(secretary.Name, secretary.Title, secretary.Phone, user.Id));
+                linked.AssignSecretary(Secretary.Create(secretary.Name, secretary.Title, secretary.Phone, user.Id));
             }
         }
     }
@@ -125,45 +136,58 @@ internal static class DemoData
         db.Meetings.Add(Schedule(2026, new DateOnly(2026, 12, 28), new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)));
     }
 
-    private static List<Organization> BuildTree()
+    /// <summary>
+    /// The demo tree is the example import file docs/examples/demo-units.csv (embedded in the assembly), read and planned by
+    /// the import's own reader and planner, so the example a department starts from is exactly what the demo shows. The
+    /// plan is written here rather than by <see cref="UnitImports"/>: seeding has no signed-in user to record in the units'
+    /// history, and the demo creates its own accounts with the published password instead of initial ones. Returns the
+    /// units in the file's order and, for every 登录账号 of the file, the unit whose secretary that account is.
+    /// </summary>
+    private static (List<Organization> Units, Dictionary<string, Organization> SecretaryAccounts) BuildTree()
     {
-        var units = new List<Organization>();
-        Organization Add(Organization? parent, string name, OrganizationType type, OrganizationCategory category, string secretary, string title, string phone)
+        using var stream = typeof(DemoData).Assembly.GetManifestResourceStream("ReviewMeetings.Web.DemoUnits")
+            ?? throw new InvalidOperationException("The example import file is missing from the assembly.");
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        var rows = UnitImportFile.Read(bytes.ToArray(), long.MaxValue);
+
+        // The planner plans below a stored root, as an import does below the root made by AdminBootstrap.
+        var top = rows.Single(r => r[UnitImportColumns.Parent].Length == 0);
+        var root = Organization.CreateRoot(top[UnitImportColumns.Name], OrganizationType.PartyCommittee, OrganizationCategory.Local);
+        var context = new UnitImportContext(
+            [new ExistingUnit(root.Id, null, root.Name, null, root.Type, root.Category, root.SortOrder, IsActive: true, Secretary: null)],
+            root.Id, [], new HashSet<string>(), new Dictionary<string, Guid>(), MayRestructureRoot: true);
+        var plan = UnitImportPlanner.Plan(rows, context);
+        if (plan.HasErrors)
         {
-            var unit = parent is null
-                ? Organization.CreateRoot(name, type, category)
-                : Organization.CreateChild(parent, name, type, category);
-            unit.AssignSecretary(Secretary.Create(secretary, title, phone, userId: null));
-            units.Add(unit);
-            return unit;
+            throw new InvalidOperationException("The example import file has errors: " +
+                string.Join(" ", plan.Problems.Select(p => $"row {p.RowNumber} {p.Column}: {p.Reason}")));
         }
 
-        const OrganizationType committee = OrganizationType.PartyCommittee;
-        const OrganizationType working = OrganizationType.WorkingCommittee;
-        var city = Add(null, "中共江州市委员会", committee, OrganizationCategory.Local, "周明远", "市委书记", "0710-5550001");
+        var byRow = new Dictionary<int, Organization>();
+        var accounts = new Dictionary<string, Organization>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in plan.Rows)
+        {
+            var unit = row.ExistingId == root.Id
+                ? root
+                : Organization.CreateChild(row.ParentRow is { } parentRow ? byRow[parentRow] : root, row.Name, row.Type, row.Category);
+            unit.Classify(row.Type, row.Category);
+            unit.SetCode(row.Code);
+            unit.SetSortOrder(row.SortOrder);
+            if (row.Secretary is { } secretary)
+            {
+                unit.AssignSecretary(Secretary.Create(secretary.Name, secretary.Title, secretary.Phone, userId: null));
+            }
 
-        var qinghe = Add(city, "中共清河区委员会", committee, OrganizationCategory.Local, "陈立群", "区委书记", "0710-5551001");
-        var dongcheng = Add(qinghe, "中共清河区东城街道工作委员会", working, OrganizationCategory.Street, "王晓东", "街道党工委书记", "13900001001");
-        Add(dongcheng, "东城街道幸福里社区党总支", OrganizationType.GeneralBranch, OrganizationCategory.Community, "赵桂兰", "社区党总支书记", "13900001101");
-        Add(dongcheng, "东城街道花园路社区党支部", OrganizationType.Branch, OrganizationCategory.Community, "钱立伟", "社区党支部书记", "13900001102");
-        Add(qinghe, "中共清河区西城街道工作委员会", working, OrganizationCategory.Street, "李春梅", "街道党工委书记", "13900001002");
-        Add(qinghe, "中共清河区南湖街道工作委员会", working, OrganizationCategory.Street, "赵文斌", "街道党工委书记", "13900001003");
-        Add(qinghe, "中共清河区北苑街道工作委员会", working, OrganizationCategory.Street, "刘佳宁", "街道党工委书记", "13900001004");
-        Add(qinghe, "中共清河区桃源镇委员会", committee, OrganizationCategory.Town, "孙海涛", "镇党委书记", "13900001005");
-        Add(qinghe, "中共清河区柳溪镇委员会", committee, OrganizationCategory.Town, "周丽华", "镇党委书记", "13900001006");
-        Add(qinghe, "中共清河区石桥镇委员会", committee, OrganizationCategory.Town, "吴建军", "镇党委书记", "13900001007");
-        Add(qinghe, "中共清河区直属机关工作委员会", OrganizationType.OrganWorkingCommittee, OrganizationCategory.DistrictOrgan, "郑红", "区直机关工委书记", "13900001008");
-        Add(qinghe, "中共清河经济开发区工作委员会", working, OrganizationCategory.DevelopmentZone, "钱宇航", "开发区党工委书记", "13900001009");
-        Add(qinghe, "中共清河区“两新”组织工作委员会", working, OrganizationCategory.NewOrganizations, "冯雪", "区“两新”工委书记", "13900001010");
-        Add(qinghe, "中共清河区离退休干部工作委员会", working, OrganizationCategory.Retirees, "何永福", "区离退休干部工委书记", "13900001011");
-        Add(qinghe, "中共清河区财政局党组", OrganizationType.LeadingGroup, OrganizationCategory.DistrictOrgan, "蒋一鸣", "区财政局党组书记", "13900001012");
-        Add(qinghe, "中共清河区教育局委员会", committee, OrganizationCategory.Education, "韩素芳", "区教育局党委书记", "13900001013");
-        Add(qinghe, "中共清河区卫生健康局委员会", committee, OrganizationCategory.Health, "杨晨光", "区卫健局党委书记", "13900001014");
+            if (row.AccountUserName is { } userName)
+            {
+                accounts[userName] = unit;
+            }
 
-        var liulin = Add(city, "中共柳林区委员会", committee, OrganizationCategory.Local, "许国栋", "区委书记", "0710-5552001");
-        Add(liulin, "中共柳林区河西街道工作委员会", working, OrganizationCategory.Street, "邓思远", "街道党工委书记", "13900002001");
-        Add(liulin, "中共柳林区青山镇委员会", committee, OrganizationCategory.Town, "曹丽", "镇党委书记", "13900002002");
-        return units;
+            byRow[row.RowNumber] = unit;
+        }
+
+        return (plan.Rows.OrderBy(r => r.RowNumber).Select(r => byRow[r.RowNumber]).ToList(), accounts);
     }
 
     private static void Check(IdentityResult result)

@@ -352,7 +352,7 @@ public sealed class DelegationTests : AppTest
             (await admin.GetAsync($"/Organizations/Details/{qinghe}")).QuerySelectorAll("#children-heading + ul > li > a").Select(a => a.TextContent.Trim()).ToList();
         Assert.Equal("中共清河区东城街道工作委员会", (await ChildrenAsync())[0]);
 
-        using var saved = await admin.SubmitAsync($"/Organizations/Edit/{dongcheng}", "main form", new() { ["Input.SortOrder"] = "5" });
+        using var saved = await admin.SubmitAsync($"/Organizations/Edit/{dongcheng}", "main form", new() { ["Input.SortOrder"] = "15" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var children = await ChildrenAsync();
