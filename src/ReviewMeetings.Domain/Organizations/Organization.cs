@@ -171,7 +171,10 @@ public sealed class Organization
         IsActive = true;
     }
 
-    /// <summary>Sets or clears the 党组织代码: letters, digits and "-", "_", "." only, so it survives spreadsheets and URLs.</summary>
+    /// <summary>
+    /// Sets or clears the 党组织代码: letters, digits and "-", "_", "." only, so it survives spreadsheets and URLs. Codes do
+    /// not depend on case (a spreadsheet may change it): stored in upper case, so "ab12" and "AB12" are one code.
+    /// </summary>
     public void SetCode(string? code)
     {
         var trimmed = Text.Optional(code, CodeMaxLength, "党组织代码", nameof(Code));
@@ -180,7 +183,7 @@ public sealed class Organization
             throw new DomainException("党组织代码只能包含字母、数字和“-_.”。", nameof(Code));
         }
 
-        Code = trimmed;
+        Code = trimmed?.ToUpperInvariant();
     }
 
     public void SetSortOrder(int sortOrder) =>

@@ -159,7 +159,7 @@ public static partial class UnitImportPlanner
                 }
                 else
                 {
-                    row.Code = code;
+                    row.Code = code.ToUpperInvariant();
                 }
             }
 
@@ -264,7 +264,12 @@ public static partial class UnitImportPlanner
 
         private void MatchCodes()
         {
-            var byCode = context.Units.Where(u => u.Code is not null).ToDictionary(u => u.Code!, StringComparer.OrdinalIgnoreCase);
+            var byCode = new Dictionary<string, ExistingUnit>(StringComparer.OrdinalIgnoreCase);
+            foreach (var unit in context.Units.Where(u => u.Code is not null))
+            {
+                byCode.TryAdd(unit.Code!, unit);
+            }
+
             var seen = new Dictionary<string, RowState>(StringComparer.OrdinalIgnoreCase);
             foreach (var row in _rows.Where(r => r.Code is not null))
             {
@@ -339,7 +344,8 @@ public static partial class UnitImportPlanner
         {
             var text = row.Row[UnitImportColumns.Parent];
             var root = _units[context.ScopeRootId];
-            var isScopeRoot = row.Match?.Id == root.Id || (row.Match is null && row.Code is null && row.Name == root.Name);
+            // A new installation's root (made by AdminBootstrap) has no code yet: the file's root row may give it one.
+            var isScopeRoot = row.Match?.Id == root.Id || (row.Match is null && (row.Code is null || root.Code is null) && row.Name == root.Name);
             if (text.Length == 0 || (_outsidePath.Length > 0 && (text == _outsidePath || text == context.AncestorNames[^1])))
             {
                 if (isScopeRoot && (text.Length == 0) == (_outsidePath.Length == 0))

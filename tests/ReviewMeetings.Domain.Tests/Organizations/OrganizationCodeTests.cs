@@ -9,11 +9,11 @@ public sealed class OrganizationCodeTests
 
     [Theory]
     [InlineData("  QH-001 ", "QH-001")]
-    [InlineData("0133.2_a", "0133.2_a")]
+    [InlineData("0133.2_a", "0133.2_A")]
     [InlineData("", null)]
     [InlineData("   ", null)]
     [InlineData(null, null)]
-    public void Code_is_trimmed_and_blank_clears_it(string? given, string? stored)
+    public void Code_is_trimmed_kept_in_upper_case_and_blank_clears_it(string? given, string? stored)
     {
         var unit = Unit();
         unit.SetCode("OLD");

@@ -71,6 +71,33 @@ public sealed class UnitImportPlannerTests
     }
 
     [Fact]
+    public void Codes_do_not_depend_on_case_and_are_planned_in_upper_case()
+    {
+        var plan = UnitImportPlanner.Plan([Row(2, "桃源镇党委", "中共清河区委员会", "党委", "镇", (UnitImportColumns.Code, "ty"), (UnitImportColumns.SortOrder, "3"))], AdminContext());
+        var renamed = UnitImportPlanner.Plan([Row(2, "桃源镇委员会", "中共清河区委员会", "党委", "镇", (UnitImportColumns.Code, "ty"), (UnitImportColumns.SortOrder, "3"))], AdminContext());
+        var created = UnitImportPlanner.Plan([Row(2, "新党委", "中共清河区委员会", more: (UnitImportColumns.Code, "xq-01"))], AdminContext());
+
+        Assert.Equal((UnitImportAction.Unchanged, Town), (Only(plan, 2).Action, Only(plan, 2).ExistingId));
+        Assert.Equal((UnitImportAction.Update, Town), (Only(renamed, 2).Action, Only(renamed, 2).ExistingId));
+        Assert.Equal("XQ-01", Only(created, 2).Code);
+    }
+
+    [Fact]
+    public void A_new_installations_root_without_a_code_is_the_files_root_row_even_when_that_row_gives_a_code()
+    {
+        var context = new UnitImportContext(
+            [new(City, null, "中共江州市委员会", null, OrganizationType.PartyCommittee, OrganizationCategory.Local, 0, true, null)],
+            City, [], new HashSet<string>(), new Dictionary<string, Guid>(), MayRestructureRoot: true);
+
+        var plan = UnitImportPlanner.Plan(
+            [Row(2, "中共江州市委员会", "", "党委", "地方党委", (UnitImportColumns.Code, "JZ")), Row(3, "中共清河区委员会", "中共江州市委员会", more: (UnitImportColumns.Code, "QH"))], context);
+
+        Assert.False(plan.HasErrors, string.Join(" ", plan.Problems.Select(p => p.Reason)));
+        Assert.Equal((UnitImportAction.Update, City, "JZ"), (Only(plan, 2).Action, Only(plan, 2).ExistingId, Only(plan, 2).Code));
+        Assert.Equal(UnitImportAction.Create, Only(plan, 3).Action);
+    }
+
+    [Fact]
     public void A_parent_defined_later_in_the_file_is_fine_and_comes_first_in_the_apply_order()
     {
         var plan = UnitImportPlanner.Plan(
@@ -278,6 +305,6 @@ public sealed class UnitImportPlannerTests
             [Row(2, "甲党委", "中共清河区委员会", more: (UnitImportColumns.Code, "X1")), Row(3, "乙党委", "中共清河区委员会", more: (UnitImportColumns.Code, "x1"))],
             AdminContext());
 
-        Assert.Equal(new UnitImportProblem(3, UnitImportColumns.Code, "党组织代码“x1”与第2行重复。"), Problem(plan, 3));
+        Assert.Equal(new UnitImportProblem(3, UnitImportColumns.Code, "党组织代码“X1”与第2行重复。"), Problem(plan, 3));
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Common;
@@ -40,7 +41,7 @@ public sealed class UnitFields
         ArgumentNullException.ThrowIfNull(unit);
         unit.SetCode(Code);
         unit.SetSortOrder(SortOrder ?? 0);
-        if (unit.Code is { } code && await db.Organizations.AnyAsync(o => o.Code == code && o.Id != unit.Id, cancellationToken))
+        if (unit.Code is { } code && await db.Organizations.AnyAsync(OtherUnitWithCode(code, unit.Id), cancellationToken))
         {
             throw new DomainException(DuplicateCode(code), nameof(Code));
         }
@@ -54,9 +55,15 @@ public sealed class UnitFields
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(messages);
-        var code = Code?.Trim();
-        return !string.IsNullOrEmpty(code) && await db.Organizations.AnyAsync(o => o.Code == code && o.Id != unitId, cancellationToken)
+        var code = Code?.Trim().ToUpperInvariant();
+        return !string.IsNullOrEmpty(code) && await db.Organizations.AnyAsync(OtherUnitWithCode(code, unitId), cancellationToken)
             ? messages with { Duplicate = DuplicateCode(code), DuplicateKey = "Input.Code" }
             : messages;
     }
+
+    /// <summary>Another unit with this code in any case (<see cref="Organization.SetCode"/>); <paramref name="code"/> is in upper case. SQL: <c>upper(code) = @code</c>.</summary>
+#pragma warning disable CA1304, CA1311, CA1862 // Npgsql translates ToUpper() only, not ToUpperInvariant() or string.Equals with a comparison
+    private static Expression<Func<Organization, bool>> OtherUnitWithCode(string code, Guid unitId) =>
+        o => o.Code!.ToUpper() == code && o.Id != unitId;
+#pragma warning restore CA1304, CA1311, CA1862
 }

@@ -314,7 +314,7 @@ public sealed class DelegationTests : AppTest
     }
 
     [Fact]
-    public async Task Duplicate_party_code_is_refused_next_to_the_field()
+    public async Task Duplicate_party_code_in_any_case_is_refused_next_to_the_field()
     {
         using var organizer = await SignInAsync("organizer");
         var xicheng = await UnitIdAsync("中共清河区西城街道工作委员会");
@@ -327,7 +327,7 @@ public sealed class DelegationTests : AppTest
             ["Input.Name"] = "西城街道锦绣社区党委",
             ["Input.Type"] = "PartyCommittee",
             ["Input.Category"] = "Community",
-            ["Input.Code"] = "QH001",
+            ["Input.Code"] = "qh001",
         });
         using var edit = await organizer.SubmitAsync($"/Organizations/Edit/{nanhu}", "main form", new() { ["Input.Code"] = " QH001 " });
 

@@ -194,9 +194,11 @@ public sealed class UnitImports(
         var ancestors = await db.Organizations.Where(o => ancestorIds.Contains(o.Id)).OrderBy(o => o.Depth).Select(o => o.Name).ToListAsync(cancellationToken);
         var secretaryIds = units.Select(u => u.Secretary?.UserId).OfType<Guid>().ToList();
         var secretaryNames = await db.Users.Where(u => secretaryIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName ?? "", cancellationToken);
-        var codes = rows.Select(r => r[UnitImportColumns.Code]).Where(c => c.Length > 0).Distinct().ToList();
-        var outside = await db.Organizations.Where(o => o.Code != null && codes.Contains(o.Code) && !o.Path.StartsWith(root.Path))
+        var codes = rows.Select(r => r[UnitImportColumns.Code].ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+#pragma warning disable CA1304, CA1311 // Npgsql translates ToUpper() (SQL upper), not ToUpperInvariant(); codes are ASCII
+        var outside = await db.Organizations.Where(o => o.Code != null && codes.Contains(o.Code.ToUpper()) && !o.Path.StartsWith(root.Path))
             .Select(o => o.Code!).ToListAsync(cancellationToken);
+#pragma warning restore CA1304, CA1311
         var accountNames = rows.Select(r => r[UnitImportColumns.Account].ToUpperInvariant()).Where(a => a.Length > 0).Distinct().ToList();
         var accounts = await db.Users.Where(u => accountNames.Contains(u.NormalizedUserName!))
             .Select(u => new { u.UserName, u.OrganizationId }).ToListAsync(cancellationToken);
