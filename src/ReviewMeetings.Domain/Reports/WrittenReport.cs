@@ -121,9 +121,15 @@ public sealed class WrittenReport
         return version;
     }
 
+    /// <summary>Whether staff may return the report for revision (退回修改): once submitted, reviewed or not.</summary>
+    public bool CanReturn => Status is ReportStatus.Submitted or ReportStatus.Reviewed;
+
+    /// <summary>Whether staff may mark the report reviewed (审核通过): submitted and neither returned nor reviewed yet.</summary>
+    public bool CanMarkReviewed => Status == ReportStatus.Submitted;
+
     public void Return(string? reason, DateTimeOffset at)
     {
-        if (Status is not (ReportStatus.Submitted or ReportStatus.Reviewed))
+        if (!CanReturn)
         {
             throw new DomainException("只有已提交的报告才能退回。");
         }
@@ -135,7 +141,7 @@ public sealed class WrittenReport
 
     public void MarkReviewed(Guid by, DateTimeOffset at)
     {
-        if (Status != ReportStatus.Submitted)
+        if (!CanMarkReviewed)
         {
             throw new DomainException("只有已提交且未退回的报告才能审核。");
         }

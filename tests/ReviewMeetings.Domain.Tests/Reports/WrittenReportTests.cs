@@ -395,6 +395,19 @@ public sealed class WrittenReportTests
         Assert.NotEqual(Now.AddDays(5), report.ReviewedAt);
     }
 
+    [Theory]
+    [InlineData(ReportStatus.Draft, false, false)]
+    [InlineData(ReportStatus.Submitted, true, true)]
+    [InlineData(ReportStatus.Returned, false, false)]
+    [InlineData(ReportStatus.Reviewed, true, false)]
+    public void What_staff_may_do_with_a_report_is_what_its_methods_allow(ReportStatus status, bool canReturn, bool canMarkReviewed)
+    {
+        Assert.Equal(canReturn, ReportIn(status).CanReturn);
+        Assert.Equal(canMarkReviewed, ReportIn(status).CanMarkReviewed);
+        Assert.Equal(canReturn, Record.Exception(() => ReportIn(status).Return("请修改。", Now.AddDays(5))) is null);
+        Assert.Equal(canMarkReviewed, Record.Exception(() => ReportIn(status).MarkReviewed(Organizer, Now.AddDays(5))) is null);
+    }
+
     [Fact]
     public void Resubmitting_after_a_return_forgets_the_earlier_review()
     {
