@@ -44,6 +44,7 @@ internal static class CityBenchmark
         using var organizer = await SignedInAsync(app.BaseAddress, "organizer");
         var pages = new (string Name, HttpClient Client, string Url)[]
         {
+            ("Dashboard (organizer)", organizer, "/"),
             ("Unit tree (admin, whole city)", admin, "/Organizations"),
             ("Unit tree (organizer, 清河区)", organizer, "/Organizations"),
             ("Users (admin)", admin, "/Admin/Users"),
