@@ -20,6 +20,7 @@ public enum OrganizationChangeKind
     AccountDisabled,
     AccountEnabled,
     PasswordReset,
+    RectificationReminded,
 }
 
 /// <summary>

@@ -53,6 +53,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<RectificationItem> RectificationItems => Set<RectificationItem>();
 
+    public DbSet<RectificationReminder> RectificationReminders => Set<RectificationReminder>();
+
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -40,6 +40,9 @@ public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, Re
     /// <summary>Rectification items due soon or overdue; null for roles that get no reminders.</summary>
     public IReadOnlyList<Reminder>? Reminders { get; private set; }
 
+    /// <summary>Reminders staff sent the secretary's unit (整改催办); null for other roles.</summary>
+    public IReadOnlyList<UnitReminder>? UnitReminders { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Role = Enum.GetValues<Role>().First(r => User.IsInRole(r.ToString()));
@@ -72,6 +75,11 @@ public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, Re
         if (Role is Role.Secretary or Role.Organizer or Role.Administrator)
         {
             Reminders = await Rectification.Reminders.LoadAsync(rectification, db, Today, cancellationToken);
+        }
+
+        if (Role == Role.Secretary)
+        {
+            UnitReminders = await Rectification.UnitReminders.LoadAsync(db, unitId, cancellationToken);
         }
 
         if (Role == Role.Administrator)

@@ -93,6 +93,7 @@ public sealed class MeetingBrowserTests(HeadlessChromium chromium) : BrowserTest
 
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync($"已将“{LeftOutUnit}”排除");
         await Expect(Page.Locator("#uncovered-count")).ToHaveTextAsync("0");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "已说明原因不安排的单位（1）", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync($"{LeftOutUnit}：书记新任不满半年");
         await AssertNoSeriousAxeViolationsAsync(Page);
 

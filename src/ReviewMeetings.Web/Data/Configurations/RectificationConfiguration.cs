@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using ReviewMeetings.Domain.Meetings;
+using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Domain.Rectification;
 
 namespace ReviewMeetings.Web.Data.Configurations;
@@ -52,5 +53,20 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
             h.Property(x => x.Detail).HasMaxLength(ItemChange.DetailMaxLength);
         });
         builder.Navigation(i => i.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class RectificationReminderConfiguration : IEntityTypeConfiguration<RectificationReminder>
+{
+    public void Configure(EntityTypeBuilder<RectificationReminder> builder)
+    {
+        builder.ToTable("rectification_reminders");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Text).HasMaxLength(RectificationReminder.TextMaxLength);
+        builder.Property(r => r.SenderName).HasMaxLength(RectificationReminder.SenderNameMaxLength);
+        builder.HasIndex(r => new { r.OrganizationId, r.SentAt });
+        builder.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.SenderId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -1228,6 +1228,53 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.ToTable("rectification_items", (string)null);
                 });
 
+            modelBuilder.Entity("ReviewMeetings.Domain.Rectification.RectificationReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<Guid[]>("ItemIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("item_ids");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid?>("SenderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sender_id");
+
+                    b.Property<string>("SenderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sender_name");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rectification_reminders");
+
+                    b.HasIndex("SenderId")
+                        .HasDatabaseName("ix_rectification_reminders_sender_id");
+
+                    b.HasIndex("OrganizationId", "SentAt")
+                        .HasDatabaseName("ix_rectification_reminders_organization_id_sent_at");
+
+                    b.ToTable("rectification_reminders", (string)null);
+                });
+
             modelBuilder.Entity("ReviewMeetings.Domain.Reports.ReportVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2346,6 +2393,22 @@ namespace ReviewMeetings.Web.Data.Migrations
                     b.Navigation("Sources");
 
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("ReviewMeetings.Domain.Rectification.RectificationReminder", b =>
+                {
+                    b.HasOne("ReviewMeetings.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rectification_reminders_organizations_organization_id");
+
+                    b.HasOne("ReviewMeetings.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SenderId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_rectification_reminders_users_sender_id");
                 });
 
             modelBuilder.Entity("ReviewMeetings.Domain.Reports.ReportVersion", b =>
