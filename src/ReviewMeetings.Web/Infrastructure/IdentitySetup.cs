@@ -54,6 +54,7 @@ internal static class IdentitySetup
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddScoped<OrganizationScope>();
+        builder.Services.AddScoped<UnitTree>();
         builder.Services.AddSingleton<CommonPasswords>();
         builder.Services.AddSingleton(PasswordExpiryOptions.From(builder.Configuration));
         builder.Services.AddSingleton(SignInThrottleOptions.From(builder.Configuration));

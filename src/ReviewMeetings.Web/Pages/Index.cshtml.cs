@@ -15,7 +15,7 @@ namespace ReviewMeetings.Web.Pages;
 
 /// <summary>The dashboard: what the signed-in user is responsible for, by role.</summary>
 [Authorize]
-public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, RectificationAccess rectification, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(OrganizationScope scope, UnitTree tree, MeetingAccess access, RectificationAccess rectification, AppDbContext db, TimeProvider clock) : PageModel
 {
     public Role Role { get; private set; }
 
@@ -25,7 +25,13 @@ public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, Re
 
     public IReadOnlyList<CategoryCount> UnitsByCategory { get; private set; } = [];
 
+    /// <summary>How many units without a secretary the dashboard names; the rest are counted (a city import may leave thousands).</summary>
+    public const int UnitsWithoutSecretaryShown = 20;
+
+    /// <summary>The first <see cref="UnitsWithoutSecretaryShown"/> active units without a secretary, in tree order.</summary>
     public IReadOnlyList<UnitRow> UnitsWithoutSecretary { get; private set; } = [];
+
+    public int UnitsWithoutSecretaryCount { get; private set; }
 
     public int Users { get; private set; }
 
@@ -48,16 +54,13 @@ public sealed class IndexModel(OrganizationScope scope, MeetingAccess access, Re
         Role = Enum.GetValues<Role>().First(r => User.IsInRole(r.ToString()));
         var root = await scope.RootAsync(cancellationToken);
         UnitName = root.UnitName;
-        var units = (await scope.UnitsAsync(cancellationToken)).Where(o => o.IsActive);
-        ActiveUnits = await units.CountAsync(cancellationToken);
-        UnitsByCategory = await units.GroupBy(o => o.Category)
-            .Select(g => new CategoryCount(g.Key, g.Count()))
-            .ToListAsync(cancellationToken);
-        UnitsWithoutSecretary = await units.Where(o => o.Secretary == null)
-            .OrderBy(o => o.Path)
-            .Select(o => new UnitRow(o.Id, o.Name))
-            .ToListAsync(cancellationToken);
-        OwnSecretary = await units.AsNoTracking().Where(o => o.Id == root.UnitId).Select(o => o.Secretary).SingleOrDefaultAsync(cancellationToken);
+        var units = (await tree.LoadAsync(includeInactive: false, cancellationToken)).Units;
+        ActiveUnits = units.Count;
+        UnitsByCategory = [.. units.GroupBy(o => o.Category).Select(g => new CategoryCount(g.Key, g.Count()))];
+        var withoutSecretary = units.Where(o => o.SecretaryName == null).ToList();
+        UnitsWithoutSecretaryCount = withoutSecretary.Count;
+        UnitsWithoutSecretary = [.. withoutSecretary.Take(UnitsWithoutSecretaryShown).Select(o => new UnitRow(o.Id, o.Name))];
+        OwnSecretary = await db.Organizations.AsNoTracking().Where(o => o.Id == root.UnitId && o.IsActive).Select(o => o.Secretary).SingleOrDefaultAsync(cancellationToken);
         Today = BeijingTime.Today(clock);
         var unitId = root.UnitId;
         Meetings = await (await access.VisibleAsync(cancellationToken))
