@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReviewMeetings.Web.Tests.Browser;
+
+/// <summary>The unit picker as a combobox (issue 18): typed into, chosen from with the keyboard, posted with the form.</summary>
+public sealed class UnitPickerBrowserTests(HeadlessChromium chromium) : BrowserTest(chromium)
+{
+    [Fact]
+    public async Task Organizer_picks_the_parent_with_the_keyboard_and_creates_the_unit_under_it()
+    {
+        await SignInAsync(Page, "organizer");
+        await Page.GotoAsync("/Organizations/Create");
+        await Expect(Heading(Page)).ToHaveTextAsync("新建单位");
+        var parent = Page.GetByRole(AriaRole.Combobox, new() { Name = "上级党组织", Exact = true });
+        var list = Page.GetByRole(AriaRole.Listbox);
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "查找" })).ToHaveCountAsync(0);
+
+        await parent.PressSequentiallyAsync("镇委");
+        await Expect(list.GetByRole(AriaRole.Option)).ToHaveCountAsync(3);
+        await Expect(parent).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(list.GetByRole(AriaRole.Option, new() { Name = "中共清河区柳溪镇委员会" })).ToBeVisibleAsync();
+        await AssertNoSeriousAxeViolationsAsync(Page);
+
+        // The first option is 石桥镇, 柳溪镇 or 桃源镇 in the database's name order; walk down to 桃源镇.
+        var options = await list.GetByRole(AriaRole.Option).AllInnerTextsAsync();
+        var taoyuan = options.ToList().FindIndex(o => o.Contains("桃源镇", StringComparison.Ordinal));
+        for (var i = 0; i <= taoyuan; i++)
+        {
+            await parent.PressAsync("ArrowDown");
+        }
+
+        var active = list.GetByRole(AriaRole.Option, new() { Selected = true });
+        await Expect(active).ToContainTextAsync("中共清河区桃源镇委员会");
+        await Expect(parent).ToHaveAttributeAsync("aria-activedescendant", (await active.GetAttributeAsync("id"))!);
+        await parent.PressAsync("Enter");
+
+        // Enter chose the unit and did not submit the form.
+        await Expect(list).ToBeHiddenAsync();
+        await Expect(parent).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(parent).ToHaveValueAsync("中共清河区桃源镇委员会");
+        await Expect(Page.GetByText("已选：中共清河区委员会 / 中共清河区桃源镇委员会")).ToBeVisibleAsync();
+        await Expect(Page.GetByText("请选择上级党组织。")).ToHaveCountAsync(0);
+        Assert.EndsWith("/Organizations/Create", Page.Url, StringComparison.Ordinal);
+
+        // Escape closes a list opened again, and leaves the choice as it was.
+        await parent.FillAsync("街道");
+        await Expect(list).ToBeVisibleAsync();
+        await parent.PressAsync("Escape");
+        await Expect(list).ToBeHiddenAsync();
+        await Expect(Page.GetByText("已选：中共清河区委员会 / 中共清河区桃源镇委员会")).ToBeVisibleAsync();
+
+        await Page.GetByLabel("单位名称", new() { Exact = true }).FillAsync("桃源镇机关党支部");
+        await Page.GetByLabel("组织类型", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "党支部" });
+        await Page.GetByLabel("类别", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "镇" });
+        await AssertNoSeriousAxeViolationsAsync(Page);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+
+        await Expect(Heading(Page)).ToHaveTextAsync("桃源镇机关党支部");
+        await Expect(Page.Locator("dt:text-is('上级党组织') + dd")).ToHaveTextAsync("中共清河区桃源镇委员会");
+        var taoyuanId = await DbAsync(db => db.Organizations.Where(o => o.Name == "中共清河区桃源镇委员会").Select(o => o.Id).SingleAsync());
+        Assert.Equal(taoyuanId, await DbAsync(db => db.Organizations.Where(o => o.Name == "桃源镇机关党支部").Select(o => o.ParentId).SingleAsync()));
+    }
+}
