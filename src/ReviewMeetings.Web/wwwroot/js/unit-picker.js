@@ -142,7 +142,9 @@
             request?.abort();
             request = new AbortController();
             const url = new URL(picker.dataset.source, location.href);
-            url.searchParams.set("q", input.value.trim());
+            const text = input.value.trim();
+            // The chosen unit's own name in the field means nothing was typed yet: offer the top of the tree.
+            url.searchParams.set("q", text === (input.dataset.selectedName ?? "") ? "" : text);
             try {
                 const response = await fetch(url, { headers: { Accept: "application/json" }, signal: request.signal });
                 if (!response.ok) {
@@ -158,12 +160,23 @@
             }
         }
 
-        input.addEventListener("input", function () {
+        function searchSoon() {
             clearTimeout(timer);
             timer = setTimeout(search, delay);
+        }
+
+        // While an input method composes (pinyin), the letters are not yet the text: search when it is committed.
+        input.addEventListener("input", function (event) {
+            if (!event.isComposing) {
+                searchSoon();
+            }
         });
+        input.addEventListener("compositionend", searchSoon);
 
         input.addEventListener("keydown", function (event) {
+            if (event.isComposing) {
+                return;
+            }
             switch (event.key) {
                 case "ArrowDown":
                 case "ArrowUp":
@@ -200,8 +213,13 @@
             }
         });
 
+        // Leaving the field shows the chosen unit again, so the text never suggests a choice that was not made.
         input.addEventListener("blur", function () {
+            clearTimeout(timer);
+            request?.abort();
             close();
+            status.textContent = "";
+            input.value = input.dataset.selectedName ?? "";
         });
     }
 })();
