@@ -186,7 +186,10 @@ public sealed class UnitPickerTests : AppTest
 
         using var create = await organizer.SubmitAsync("/Organizations/Create", "main form", new()
         {
-            ["ParentId"] = liulin.ToString(), ["Input.Name"] = "越权新建的党支部", ["Input.Type"] = "Branch", ["Input.Category"] = "Community",
+            ["ParentId"] = liulin.ToString(),
+            ["Input.Name"] = "越权新建的党支部",
+            ["Input.Type"] = "Branch",
+            ["Input.Category"] = "Community",
         });
         using var move = await organizer.SubmitAsync($"/Organizations/Move/{dongcheng}", "main form", new() { ["NewParentId"] = liulin.ToString() });
         using var meeting = await organizer.SubmitAsync("/Meetings/Create", "main form", new() { ["HostUnitId"] = liulin.ToString() });
