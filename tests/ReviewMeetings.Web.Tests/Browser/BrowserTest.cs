@@ -100,13 +100,14 @@ public abstract class BrowserTest(HeadlessChromium chromium) : AppTest, IClassFi
     protected static ILocator MainNavigation(IPage page) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" });
 
-    /// <summary>Selects a unit in a tree-ordered list, whose options are indented with full-width spaces.</summary>
-    protected static async Task SelectUnitAsync(ILocator select, string unitName)
+    /// <summary>Chooses a unit in a unit picker (a combobox): types its name and clicks the option that ends with it.</summary>
+    protected static async Task PickUnitAsync(IPage page, string label, string unitName)
     {
-        ArgumentNullException.ThrowIfNull(select);
-        var option = select.Locator("option", new() { HasTextRegex = new Regex($@"^\s*{Regex.Escape(unitName)}\s*$") });
-        await Expect(option).ToHaveCountAsync(1);
-        await select.SelectOptionAsync(new SelectOptionValue { Value = await option.GetAttributeAsync("value") });
+        ArgumentNullException.ThrowIfNull(page);
+        var picker = page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true });
+        await picker.FillAsync(unitName);
+        await page.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = new Regex($"(^|/ ){Regex.Escape(unitName)}$") }).ClickAsync();
+        await Expect(picker).ToHaveValueAsync(unitName);
     }
 
     /// <summary>The dialog confirm.js opens before an irreversible step, found by its question.</summary>

@@ -51,7 +51,7 @@ public sealed class FoundationBrowserTests(HeadlessChromium chromium) : BrowserT
         await Page.GetByLabel("用户名", new() { Exact = true }).FillAsync("leader.zhou");
         await Page.GetByLabel("姓名", new() { Exact = true }).FillAsync("周建国");
         await Page.GetByLabel("角色", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "点评领导" });
-        await SelectUnitAsync(Page.GetByLabel("所属单位", new() { Exact = true }), "中共清河区委员会");
+        await PickUnitAsync(Page, "所属单位", "中共清河区委员会");
         await Page.GetByLabel("初始密码", new() { Exact = true }).FillAsync("Qh#Lingxi2025");
         await Page.GetByLabel("确认初始密码", new() { Exact = true }).FillAsync("Qh#Lingxi2025");
         await Page.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();

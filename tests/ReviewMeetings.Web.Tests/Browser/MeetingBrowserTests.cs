@@ -195,7 +195,7 @@ public sealed class MeetingBrowserTests(HeadlessChromium chromium) : BrowserTest
         await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "安排新会议" }).ClickAsync();
         await Expect(Heading(Page)).ToHaveTextAsync("安排新会议");
         await AssertNoSeriousAxeViolationsAsync(Page);
-        await Expect(Page.GetByLabel("主办单位", new() { Exact = true }).Locator("option:checked")).ToHaveTextAsync(new Regex(@"^\s*中共清河区委员会\s*$"));
+        await Expect(Page.GetByRole(AriaRole.Combobox, new() { Name = "主办单位", Exact = true })).ToHaveValueAsync("中共清河区委员会");
         var year = int.Parse(await Page.GetByLabel("述职年度", new() { Exact = true }).InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
         var title = await Page.GetByLabel("会议名称", new() { Exact = true }).InputValueAsync();
         Assert.Contains($"{year}年度", title, StringComparison.Ordinal);

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Meetings;
@@ -23,7 +22,7 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, Saver 
     [BindProperty]
     public DetailsInput Input { get; set; } = new();
 
-    public List<SelectListItem> Units { get; private set; } = [];
+    public UnitPicker Units { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -33,7 +32,17 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, Saver 
         Input.ReviewYear = today.Month >= 9 ? today.Year : today.Year - 1;
         Input.Title = Meeting.SuggestTitle(root.UnitName, Input.ReviewYear.Value);
         HostUnitId = root.UnitId;
-        await LoadAsync(cancellationToken);
+        await LoadAsync(search: null, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetUnitsAsync(string? q, CancellationToken cancellationToken) =>
+        await UnitPicker.JsonAsync(await scope.UnitsAsync(cancellationToken), q, excludedSubtree: null, cancellationToken);
+
+    /// <summary>The picker's search without script: the form comes back as typed, with the matching units to choose from.</summary>
+    public async Task OnPostFindUnitAsync([FromForm(Name = UnitPicker.SearchField)] string? search, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        await LoadAsync(search ?? "", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -70,10 +79,10 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, Saver 
             return RedirectToPage("Details", new { id = meeting!.Id });
         }
 
-        await LoadAsync(cancellationToken);
+        await LoadAsync(search: null, cancellationToken);
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Units = await UnitOptions.LoadAsync(await scope.UnitsAsync(cancellationToken), HostUnitId, cancellationToken: cancellationToken);
+    private async Task LoadAsync(string? search, CancellationToken cancellationToken) =>
+        Units = await UnitPicker.LoadAsync(await scope.UnitsAsync(cancellationToken), HostUnitId, search, cancellationToken: cancellationToken);
 }

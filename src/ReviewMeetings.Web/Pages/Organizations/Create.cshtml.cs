@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Organizations;
@@ -22,12 +21,22 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, Saver 
     [BindProperty]
     public UnitFields Input { get; set; } = new();
 
-    public List<SelectListItem> Parents { get; private set; } = [];
+    public UnitPicker Parents { get; private set; } = null!;
 
     public async Task OnGetAsync(Guid? parentId, CancellationToken cancellationToken)
     {
         ParentId = parentId;
-        Parents = await UnitOptions.LoadAsync(await scope.UnitsAsync(cancellationToken), parentId, cancellationToken: cancellationToken);
+        Parents = await UnitPicker.LoadAsync(await scope.UnitsAsync(cancellationToken), parentId, cancellationToken: cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetUnitsAsync(string? q, CancellationToken cancellationToken) =>
+        await UnitPicker.JsonAsync(await scope.UnitsAsync(cancellationToken), q, excludedSubtree: null, cancellationToken);
+
+    /// <summary>The picker's search without script: the form comes back as typed, with the matching parents to choose from.</summary>
+    public async Task OnPostFindUnitAsync([FromForm(Name = UnitPicker.SearchField)] string? search, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        Parents = await UnitPicker.LoadAsync(await scope.UnitsAsync(cancellationToken), ParentId, search ?? "", cancellationToken: cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -66,7 +75,7 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, Saver 
             }
         }
 
-        Parents = await UnitOptions.LoadAsync(await scope.UnitsAsync(cancellationToken), ParentId, cancellationToken: cancellationToken);
+        Parents = await UnitPicker.LoadAsync(await scope.UnitsAsync(cancellationToken), ParentId, cancellationToken: cancellationToken);
         return Page();
     }
 }

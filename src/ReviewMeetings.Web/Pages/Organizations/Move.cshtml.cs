@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Organizations;
@@ -24,43 +23,47 @@ public sealed class MoveModel(OrganizationScope scope, AppDbContext db, Saver sa
 
     public Organization Unit { get; private set; } = null!;
 
-    public List<SelectListItem> Parents { get; private set; } = [];
+    public UnitPicker Parents { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var unit = await scope.FindUnitAsync(id, cancellationToken);
-        if (unit is null)
+        if (await RefusalAsync(id, cancellationToken) is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
-        if (!User.MayRestructure(await scope.RootAsync(cancellationToken), unit))
+        Version = Unit.Version;
+        NewParentId = Unit.ParentId;
+        await LoadParentsAsync(search: null, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The picker's search: units of the scope outside the moved unit's own subtree.</summary>
+    public async Task<IActionResult> OnGetUnitsAsync(Guid id, string? q, CancellationToken cancellationToken) =>
+        await RefusalAsync(id, cancellationToken) ?? await UnitPicker.JsonAsync(await scope.UnitsAsync(cancellationToken), q, Unit.Path, cancellationToken);
+
+    /// <summary>The picker's search without script: the form comes back as it was, with the matching parents to choose from.</summary>
+    public async Task<IActionResult> OnPostFindUnitAsync(Guid id, [FromForm(Name = UnitPicker.SearchField)] string? search, CancellationToken cancellationToken)
+    {
+        if (await RefusalAsync(id, cancellationToken) is { } refusal)
         {
-            return Forbid();
+            return refusal;
         }
 
-        Unit = unit;
-        Version = unit.Version;
-        NewParentId = unit.ParentId;
-        await LoadParentsAsync(cancellationToken);
+        ModelState.Clear();
+        await LoadParentsAsync(search ?? "", cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
+        if (await RefusalAsync(id, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var unit = Unit;
         var units = await scope.UnitsAsync(cancellationToken);
-        var unit = await units.SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (unit is null)
-        {
-            return NotFound();
-        }
-
-        if (!User.MayRestructure(await scope.RootAsync(cancellationToken), unit))
-        {
-            return Forbid();
-        }
-
-        Unit = unit;
         if (ModelState.IsValid)
         {
             var newParent = await units.SingleOrDefaultAsync(o => o.Id == NewParentId, cancellationToken);
@@ -79,7 +82,7 @@ public sealed class MoveModel(OrganizationScope scope, AppDbContext db, Saver sa
             }
         }
 
-        await LoadParentsAsync(cancellationToken);
+        await LoadParentsAsync(search: null, cancellationToken);
         return Page();
     }
 
@@ -103,6 +106,24 @@ public sealed class MoveModel(OrganizationScope scope, AppDbContext db, Saver sa
         }, cancellationToken);
     }
 
-    private async Task LoadParentsAsync(CancellationToken cancellationToken) =>
-        Parents = await UnitOptions.LoadAsync(await scope.UnitsAsync(cancellationToken), NewParentId, excludeSubtreeOf: Unit.Id, cancellationToken);
+    /// <summary>Loads <see cref="Unit"/>; null when the user may move it, else 404 outside the scope and 403 for a unit out of reach.</summary>
+    private async Task<IActionResult?> RefusalAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var unit = await scope.FindUnitAsync(id, cancellationToken);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        if (!User.MayRestructure(await scope.RootAsync(cancellationToken), unit))
+        {
+            return Forbid();
+        }
+
+        Unit = unit;
+        return null;
+    }
+
+    private async Task LoadParentsAsync(string? search, CancellationToken cancellationToken) =>
+        Parents = await UnitPicker.LoadAsync(await scope.UnitsAsync(cancellationToken), NewParentId, search, excludedSubtree: Unit.Path, cancellationToken);
 }

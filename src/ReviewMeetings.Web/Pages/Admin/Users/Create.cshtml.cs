@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Data;
@@ -21,9 +20,20 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, UserMa
     [BindProperty]
     public AccountInput Account { get; set; } = new();
 
-    public List<SelectListItem> Units { get; private set; } = [];
+    /// <summary>True when the page shows a search of the unit picker made without script: the form comes back as typed.</summary>
+    public bool Searched { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadUnitsAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadUnitsAsync(search: null, cancellationToken);
+
+    public async Task<IActionResult> OnGetUnitsAsync(string? q, CancellationToken cancellationToken) =>
+        await UnitPicker.JsonAsync(await scope.UnitsAsync(cancellationToken), q, excludedSubtree: null, cancellationToken);
+
+    public async Task OnPostFindUnitAsync([FromForm(Name = UnitPicker.SearchField)] string? search, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        Searched = true;
+        await LoadUnitsAsync(search ?? "", cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +53,7 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, UserMa
             return RedirectToPage("Index");
         }
 
-        await LoadUnitsAsync(cancellationToken);
+        await LoadUnitsAsync(search: null, cancellationToken);
         return Page();
     }
 
@@ -79,11 +89,8 @@ public sealed class CreateModel(OrganizationScope scope, AppDbContext db, UserMa
         return user;
     }
 
-    private async Task LoadUnitsAsync(CancellationToken cancellationToken)
-    {
-        Units = await UnitOptions.LoadAsync(await scope.UnitsAsync(cancellationToken), Input.OrganizationId, cancellationToken: cancellationToken);
-        ViewData["Units"] = Units;
-    }
+    private async Task LoadUnitsAsync(string? search, CancellationToken cancellationToken) =>
+        ViewData["Units"] = await UnitPicker.LoadAsync(await scope.UnitsAsync(cancellationToken), Input.OrganizationId, search, cancellationToken: cancellationToken);
 
     public sealed class AccountInput
     {

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Organizations;
@@ -28,8 +27,6 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, UserMana
 
     public bool IsLockedOut => Account.LockoutEnd > clock.GetUtcNow();
 
-    public List<SelectListItem> Units { get; private set; } = [];
-
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var user = await scope.FindInScopeAsync(id, cancellationToken);
@@ -53,7 +50,30 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, UserMana
             Role = await CurrentRoleAsync(user),
         };
         ConcurrencyStamp = user.ConcurrencyStamp ?? "";
-        await LoadUnitsAsync(cancellationToken);
+        await LoadUnitsAsync(search: null, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetUnitsAsync(string? q, CancellationToken cancellationToken) =>
+        await UnitPicker.JsonAsync(await scope.UnitsAsync(cancellationToken), q, excludedSubtree: null, cancellationToken);
+
+    /// <summary>The unit picker's search without script: the form comes back as typed, with the matching units to choose from.</summary>
+    public async Task<IActionResult> OnPostFindUnitAsync(Guid id, [FromForm(Name = UnitPicker.SearchField)] string? search, CancellationToken cancellationToken)
+    {
+        var user = await scope.FindInScopeAsync(id, cancellationToken);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (!await User.MayManageAsync(users, user))
+        {
+            return Forbid();
+        }
+
+        Account = user;
+        ModelState.Clear();
+        await LoadUnitsAsync(search ?? "", cancellationToken);
         return Page();
     }
 
@@ -93,7 +113,7 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, UserMana
             return RedirectToPage("Index");
         }
 
-        await LoadUnitsAsync(cancellationToken);
+        await LoadUnitsAsync(search: null, cancellationToken);
         return Page();
     }
 
@@ -202,9 +222,6 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, UserMana
     private async Task<Role?> CurrentRoleAsync(AppUser user) =>
         (await users.GetRolesAsync(user)).Select(r => Enum.TryParse<Role>(r, out var role) ? role : (Role?)null).FirstOrDefault(r => r is not null);
 
-    private async Task LoadUnitsAsync(CancellationToken cancellationToken)
-    {
-        Units = await UnitOptions.LoadAsync(await scope.UnitsAsync(cancellationToken), Input.OrganizationId, cancellationToken: cancellationToken);
-        ViewData["Units"] = Units;
-    }
+    private async Task LoadUnitsAsync(string? search, CancellationToken cancellationToken) =>
+        ViewData["Units"] = await UnitPicker.LoadAsync(await scope.UnitsAsync(cancellationToken), Input.OrganizationId, search, cancellationToken: cancellationToken);
 }
