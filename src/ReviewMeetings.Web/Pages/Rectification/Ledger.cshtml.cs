@@ -108,6 +108,11 @@ public sealed class LedgerModel(
         Chart = CompletionOverTime(facts, clock.GetUtcNow());
 
         Slice = PageSlice.For(PageNumber, PageSize, facts.Count);
+        if (facts.Count == 0)
+        {
+            return;
+        }
+
         var shown = await (
                 from i in items
                 join r in db.Reporters on i.ReporterId equals r.Id
@@ -116,7 +121,8 @@ public sealed class LedgerModel(
                 select i.Id)
             .Skip(Slice.Skip).Take(Slice.Size)
             .ToListAsync(cancellationToken);
-        Rows = await RowsAsync(items.Where(i => shown.Contains(i.Id)), cancellationToken);
+        // The ids are of visible, filtered items already: no need to filter again.
+        Rows = await RowsAsync(db.RectificationItems.Where(i => shown.Contains(i.Id)), cancellationToken);
     }
 
     /// <summary>

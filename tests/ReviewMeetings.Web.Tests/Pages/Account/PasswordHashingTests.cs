@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Microsoft.AspNetCore.Cryptography.KeyDerivation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,32 +14,22 @@ namespace ReviewMeetings.Web.Tests.Pages.Account;
 /// </summary>
 public sealed class PasswordHashingTests : AppTest
 {
-    private const int IdentityDefaultIterations = 100_000;
-
     internal override AppFactory CreateFactory(string connectionString) => new(connectionString) { ProductionPasswordHashing = true };
 
     [Fact]
     public async Task The_app_hashes_with_pbkdf2_sha512_at_identitys_full_work_factor_and_upgrades_weaker_hashes_at_sign_in()
     {
         var hasher = Factory.Services.GetRequiredService<IPasswordHasher<AppUser>>();
-        var fresh = Format(hasher.HashPassword(new AppUser(), "Qinghe@2026!x"));
-        var before = Format(await StoredHashAsync("organizer"));
+        var fresh = PasswordHashFormat.Of(hasher.HashPassword(new AppUser(), "Qinghe@2026!x"));
+        var before = PasswordHashFormat.Of(await StoredHashAsync("organizer"));
 
         using var session = await SignInAsync("organizer");
 
-        Assert.Equal((KeyDerivationPrf.HMACSHA512, IdentityDefaultIterations), fresh);
+        Assert.Equal((KeyDerivationPrf.HMACSHA512, PasswordHashFormat.IdentityDefaultIterations), fresh);
         Assert.Equal((KeyDerivationPrf.HMACSHA512, AppFactory.TestPasswordIterations), before);
-        Assert.Equal((KeyDerivationPrf.HMACSHA512, IdentityDefaultIterations), Format(await StoredHashAsync("organizer")));
+        Assert.Equal((KeyDerivationPrf.HMACSHA512, PasswordHashFormat.IdentityDefaultIterations), PasswordHashFormat.Of(await StoredHashAsync("organizer")));
     }
 
     private Task<string> StoredHashAsync(string userName) =>
         DbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.PasswordHash!).SingleAsync());
-
-    // Identity's version 3 format: 0x01, then the PRF, the iteration count and the salt length as big-endian uint32.
-    private static (KeyDerivationPrf Prf, int Iterations) Format(string hash)
-    {
-        var bytes = Convert.FromBase64String(hash);
-        Assert.Equal(0x01, bytes[0]);
-        return ((KeyDerivationPrf)BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(1)), (int)BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(5)));
-    }
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Cryptography.KeyDerivation;
@@ -18,8 +17,6 @@ namespace ReviewMeetings.Web.Tests.Pages.Organizations;
 /// </summary>
 public sealed class ImportedAccountPasswordTests : AppTest
 {
-    private const int IdentityDefaultIterations = 100_000;
-
     internal override AppFactory CreateFactory(string connectionString) => new(connectionString) { ProductionPasswordHashing = true };
 
     [Fact]
@@ -40,11 +37,11 @@ public sealed class ImportedAccountPasswordTests : AppTest
         var rows = ExcelWorkbook.Read(await excel.Content.ReadAsByteArrayAsync()).Sheet("初始密码");
         var password = rows.Single(r => r[2] == "kouling.jia")[3];
 
-        Assert.Equal((KeyDerivationPrf.HMACSHA512, UnitImports.InitialPasswordIterations), Format(await StoredHashAsync("kouling.jia")));
-        Assert.Equal((KeyDerivationPrf.HMACSHA512, UnitImports.InitialPasswordIterations), Format(await StoredHashAsync("kouling.yi")));
+        Assert.Equal((KeyDerivationPrf.HMACSHA512, UnitImports.InitialPasswordIterations), PasswordHashFormat.Of(await StoredHashAsync("kouling.jia")));
+        Assert.Equal((KeyDerivationPrf.HMACSHA512, UnitImports.InitialPasswordIterations), PasswordHashFormat.Of(await StoredHashAsync("kouling.yi")));
 
         using var secretary = await SignInAsync("kouling.jia", password);
-        Assert.Equal((KeyDerivationPrf.HMACSHA512, IdentityDefaultIterations), Format(await StoredHashAsync("kouling.jia")));
+        Assert.Equal((KeyDerivationPrf.HMACSHA512, PasswordHashFormat.IdentityDefaultIterations), PasswordHashFormat.Of(await StoredHashAsync("kouling.jia")));
         using var home = await secretary.Client.GetAsync("/");
         Assert.StartsWith("/Account/ChangePassword", home.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
@@ -57,7 +54,7 @@ public sealed class ImportedAccountPasswordTests : AppTest
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, await secretary.StatusOfAsync("/"));
         Assert.False(await DbAsync(db => db.Users.Where(u => u.UserName == "kouling.jia").Select(u => u.MustChangePassword).SingleAsync()));
-        Assert.Equal((KeyDerivationPrf.HMACSHA512, IdentityDefaultIterations), Format(await StoredHashAsync("kouling.jia")));
+        Assert.Equal((KeyDerivationPrf.HMACSHA512, PasswordHashFormat.IdentityDefaultIterations), PasswordHashFormat.Of(await StoredHashAsync("kouling.jia")));
     }
 
     [Fact]
@@ -80,12 +77,4 @@ public sealed class ImportedAccountPasswordTests : AppTest
 
     private Task<string> StoredHashAsync(string userName) =>
         DbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.PasswordHash!).SingleAsync());
-
-    // Identity's version 3 format: 0x01, then the PRF, the iteration count and the salt length as big-endian uint32.
-    private static (KeyDerivationPrf Prf, int Iterations) Format(string hash)
-    {
-        var bytes = Convert.FromBase64String(hash);
-        Assert.Equal(0x01, bytes[0]);
-        return ((KeyDerivationPrf)BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(1)), (int)BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(5)));
-    }
 }

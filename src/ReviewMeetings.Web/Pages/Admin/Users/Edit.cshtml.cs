@@ -29,18 +29,12 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, UserMana
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var user = await scope.FindInScopeAsync(id, cancellationToken);
-        if (user is null)
+        if (await RefusalAsync(id, cancellationToken) is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
-        if (!await User.MayManageAsync(users, user))
-        {
-            return Forbid();
-        }
-
-        Account = user;
+        var user = Account;
         Input = new UserFields
         {
             DisplayName = user.DisplayName,
@@ -60,18 +54,11 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, UserMana
     /// <summary>The unit picker's search without script: the form comes back as typed, with the matching units to choose from.</summary>
     public async Task<IActionResult> OnPostFindUnitAsync(Guid id, [FromForm(Name = UnitPicker.SearchField)] string? search, CancellationToken cancellationToken)
     {
-        var user = await scope.FindInScopeAsync(id, cancellationToken);
-        if (user is null)
+        if (await RefusalAsync(id, cancellationToken) is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
-        if (!await User.MayManageAsync(users, user))
-        {
-            return Forbid();
-        }
-
-        Account = user;
         ModelState.Clear();
         await LoadUnitsAsync(search ?? "", cancellationToken);
         return Page();
@@ -79,18 +66,12 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, UserMana
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        var user = await scope.FindInScopeAsync(id, cancellationToken);
-        if (user is null)
+        if (await RefusalAsync(id, cancellationToken) is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
-        if (!await User.MayManageAsync(users, user))
-        {
-            return Forbid();
-        }
-
-        Account = user;
+        var user = Account;
         if (ModelState.IsValid && !User.MayGrant(Input.Role!.Value))
         {
             ModelState.AddModelError("Input.Role", AccountRights.RoleRefused);
@@ -224,4 +205,22 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, UserMana
 
     private async Task LoadUnitsAsync(string? search, CancellationToken cancellationToken) =>
         ViewData["Units"] = await UnitPicker.LoadAsync(await scope.UnitsAsync(cancellationToken), Input.OrganizationId, search, cancellationToken: cancellationToken);
+
+    /// <summary>Loads <see cref="Account"/>; null when the user may manage it, else 404 outside the scope and 403 for an account out of reach.</summary>
+    private async Task<IActionResult?> RefusalAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var user = await scope.FindInScopeAsync(id, cancellationToken);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (!await User.MayManageAsync(users, user))
+        {
+            return Forbid();
+        }
+
+        Account = user;
+        return null;
+    }
 }
