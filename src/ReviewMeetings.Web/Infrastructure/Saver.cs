@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Web.Data;
 
@@ -7,8 +8,8 @@ namespace ReviewMeetings.Web.Infrastructure;
 
 /// <summary>
 /// The one save path of a POST: the change and <c>SaveChangesAsync</c> run in one transaction; a broken domain rule
-/// (<see cref="DomainException"/>), a concurrent edit (xmin, <see cref="DbUpdateConcurrencyException"/>, or a row it refers to
-/// removed meanwhile) or a lost race
+/// (<see cref="DomainException"/>), a concurrent edit (xmin, <see cref="DbUpdateConcurrencyException"/>, a row it refers to
+/// removed meanwhile, or a deadlock with another save) or a lost race
 /// on a unique index roll it back and come back as a <see cref="SaveFailure"/> instead of an exception.
 /// </summary>
 /// <remarks>
@@ -50,6 +51,11 @@ public sealed class Saver(AppDbContext db)
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
             return SaveFailure.Duplicate;
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or PostgresException && ex.IsDeadlock())
+        {
+            // Another save took the same rows at the same moment and went through: to the user, a concurrent edit.
+            return SaveFailure.Conflict;
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using ReviewMeetings.Domain.Common;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Data;
@@ -49,6 +50,47 @@ public sealed class SaverTests : AppTest
         Assert.True(modelState.IsValid);
         Assert.Equal("中共清河区甲街道工作委员会", await NameAsync(first));
         Assert.Equal("中共清河区乙街道工作委员会", await NameAsync(second));
+    }
+
+    [Fact]
+    public async Task A_save_that_deadlocks_with_another_on_the_tree_version_is_a_conflict_on_the_form()
+    {
+        var (first, second) = await TwoUnitsAsync();
+        var before = await NameAsync(first);
+        await using var other = new NpgsqlConnection(Factory.ConnectionString);
+        await other.OpenAsync();
+        await using var transaction = await other.BeginTransactionAsync();
+        async Task TouchAsync(Guid id)
+        {
+            await using var update = new NpgsqlCommand("UPDATE organizations SET sort_order = sort_order WHERE id = $1", other, transaction) { Parameters = { new() { Value = id } } };
+            await update.ExecuteNonQueryAsync();
+        }
+
+        // The other transaction holds the second unit and, through the trigger, the tree version.
+        await TouchAsync(second);
+        var modelState = new ModelStateDictionary();
+        var saving = InScopeAsync(async (saver, db) =>
+        {
+            var unit = await db.Organizations.SingleAsync(o => o.Id == first);
+            return await saver.TrySaveAsync(modelState, Messages, () => unit.Rename("中共清河区丙街道工作委员会"));
+        });
+        // The save has taken the first unit and waits for the tree version; the other now wants the first unit.
+        await using (var probe = new NpgsqlConnection(Factory.ConnectionString))
+        {
+            await probe.OpenAsync();
+            await using var waiting = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()", probe);
+            for (var i = 0; i < 200 && (long)(await waiting.ExecuteScalarAsync())! == 0; i++)
+            {
+                await Task.Delay(25);
+            }
+        }
+
+        await TouchAsync(first);
+        await transaction.CommitAsync();
+
+        Assert.False(await saving);
+        Assert.Equal(Conflict, Assert.Single(modelState[string.Empty]!.Errors).ErrorMessage);
+        Assert.Equal(before, await NameAsync(first));
     }
 
     [Fact]
