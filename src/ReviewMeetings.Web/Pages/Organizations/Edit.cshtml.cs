@@ -26,15 +26,10 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, Saver sa
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var unit = await scope.FindUnitAsync(id, cancellationToken);
+        var (unit, refusal) = await this.FindRestructurableAsync(scope, id, cancellationToken);
         if (unit is null)
         {
-            return NotFound();
-        }
-
-        if (!User.MayRestructure(await scope.RootAsync(cancellationToken), unit))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         Unit = unit;
@@ -45,15 +40,10 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, Saver sa
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        var unit = await scope.FindUnitAsync(id, cancellationToken);
+        var (unit, refusal) = await this.FindRestructurableAsync(scope, id, cancellationToken);
         if (unit is null)
         {
-            return NotFound();
-        }
-
-        if (!User.MayRestructure(await scope.RootAsync(cancellationToken), unit))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         Unit = unit;

@@ -109,19 +109,9 @@ public sealed class MoveModel(OrganizationScope scope, AppDbContext db, Saver sa
     /// <summary>Loads <see cref="Unit"/>; null when the user may move it, else 404 outside the scope and 403 for a unit out of reach.</summary>
     private async Task<IActionResult?> RefusalAsync(Guid id, CancellationToken cancellationToken)
     {
-        var unit = await scope.FindUnitAsync(id, cancellationToken);
-        if (unit is null)
-        {
-            return NotFound();
-        }
-
-        if (!User.MayRestructure(await scope.RootAsync(cancellationToken), unit))
-        {
-            return Forbid();
-        }
-
-        Unit = unit;
-        return null;
+        var (unit, refusal) = await this.FindRestructurableAsync(scope, id, cancellationToken);
+        Unit = unit ?? Unit;
+        return refusal;
     }
 
     private async Task LoadParentsAsync(string? search, CancellationToken cancellationToken) =>

@@ -19,15 +19,10 @@ public sealed class StatusModel(OrganizationScope scope, AppDbContext db, Saver 
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var unit = await scope.FindUnitAsync(id, cancellationToken);
+        var (unit, refusal) = await this.FindRestructurableAsync(scope, id, cancellationToken);
         if (unit is null)
         {
-            return NotFound();
-        }
-
-        if (!User.MayRestructure(await scope.RootAsync(cancellationToken), unit))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         Unit = unit;
@@ -55,15 +50,10 @@ public sealed class StatusModel(OrganizationScope scope, AppDbContext db, Saver 
 
     private async Task<IActionResult> ChangeAsync(Guid id, Func<Organization, Task<string>> change, CancellationToken cancellationToken)
     {
-        var unit = await scope.FindUnitAsync(id, cancellationToken);
+        var (unit, refusal) = await this.FindRestructurableAsync(scope, id, cancellationToken);
         if (unit is null)
         {
-            return NotFound();
-        }
-
-        if (!User.MayRestructure(await scope.RootAsync(cancellationToken), unit))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         Unit = unit;

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReviewMeetings.Domain.Accounts;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Infrastructure;
@@ -12,6 +14,24 @@ namespace ReviewMeetings.Web.Pages.Organizations;
 /// </summary>
 public static class UnitRights
 {
+    /// <summary>
+    /// The unit with this id when the signed-in user may restructure it (rename, move, deactivate); otherwise the page's
+    /// answer in <c>Refusal</c>: 404 for a unit outside the scope, 403 for one out of reach (an organizer's own unit).
+    /// </summary>
+    public static async Task<(Organization? Unit, IActionResult? Refusal)> FindRestructurableAsync(
+        this PageModel page, OrganizationScope scope, Guid id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(scope);
+        var unit = await scope.FindUnitAsync(id, cancellationToken);
+        if (unit is null)
+        {
+            return (null, page.NotFound());
+        }
+
+        return page.User.MayRestructure(await scope.RootAsync(cancellationToken), unit) ? (unit, null) : (null, page.Forbid());
+    }
+
     public const string Managers = RoleNames.MeetingStaff;
 
     public static bool MayManageUnits(this ClaimsPrincipal user)

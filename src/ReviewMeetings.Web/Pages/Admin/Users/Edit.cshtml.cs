@@ -209,18 +209,8 @@ public sealed class EditModel(OrganizationScope scope, AppDbContext db, UserMana
     /// <summary>Loads <see cref="Account"/>; null when the user may manage it, else 404 outside the scope and 403 for an account out of reach.</summary>
     private async Task<IActionResult?> RefusalAsync(Guid id, CancellationToken cancellationToken)
     {
-        var user = await scope.FindInScopeAsync(id, cancellationToken);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        if (!await User.MayManageAsync(users, user))
-        {
-            return Forbid();
-        }
-
-        Account = user;
-        return null;
+        var (user, refusal) = await this.FindManageableAsync(scope, users, id, cancellationToken);
+        Account = user ?? Account;
+        return refusal;
     }
 }

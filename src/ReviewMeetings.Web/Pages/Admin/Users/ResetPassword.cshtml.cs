@@ -22,15 +22,10 @@ public sealed class ResetPasswordModel(OrganizationScope scope, AppDbContext db,
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var user = await scope.FindInScopeAsync(id, cancellationToken);
+        var (user, refusal) = await this.FindManageableAsync(scope, users, id, cancellationToken);
         if (user is null)
         {
-            return NotFound();
-        }
-
-        if (!await User.MayManageAsync(users, user))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         Account = user;
@@ -39,15 +34,10 @@ public sealed class ResetPasswordModel(OrganizationScope scope, AppDbContext db,
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        var user = await scope.FindInScopeAsync(id, cancellationToken);
+        var (user, refusal) = await this.FindManageableAsync(scope, users, id, cancellationToken);
         if (user is null)
         {
-            return NotFound();
-        }
-
-        if (!await User.MayManageAsync(users, user))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         Account = user;

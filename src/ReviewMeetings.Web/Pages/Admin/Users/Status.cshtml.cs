@@ -18,15 +18,10 @@ public sealed class StatusModel(OrganizationScope scope, AppDbContext db, UserMa
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var user = await scope.FindInScopeAsync(id, cancellationToken);
+        var (user, refusal) = await this.FindManageableAsync(scope, users, id, cancellationToken);
         if (user is null)
         {
-            return NotFound();
-        }
-
-        if (!await User.MayManageAsync(users, user))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         Account = user;
@@ -41,15 +36,10 @@ public sealed class StatusModel(OrganizationScope scope, AppDbContext db, UserMa
 
     private async Task<IActionResult> SetDisabledAsync(Guid id, bool disabled, CancellationToken cancellationToken)
     {
-        var user = await scope.FindInScopeAsync(id, cancellationToken);
+        var (user, refusal) = await this.FindManageableAsync(scope, users, id, cancellationToken);
         if (user is null)
         {
-            return NotFound();
-        }
-
-        if (!await User.MayManageAsync(users, user))
-        {
-            return Forbid();
+            return refusal!;
         }
 
         Account = user;
