@@ -2,13 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using ReviewMeetings.Domain.Organizations;
 using ReviewMeetings.Web.Data;
-using ReviewMeetings.Web.Pages.Organizations;
 
 namespace ReviewMeetings.Web.Infrastructure;
 
 /// <summary>
-/// The units of the signed-in user's scope in tree order (<see cref="UnitOptions.InTreeOrder{T}"/>), for the pages that
-/// show or count a whole subtree: the unit tree and the dashboard. Reading and ordering a city's 5,000 units on every
+/// The units of the signed-in user's scope in tree order (each parent followed by its children, siblings by 排序号, then
+/// category, then name), for the pages that show or count a whole subtree: the unit tree and the dashboard. Reading and ordering a city's 5,000 units on every
 /// request was most of those pages' cost under load, and the tree seldom changes; so the ordered list is kept in memory
 /// per scope and reused while <c>organization_tree_version</c> is the same. A trigger raises that counter in the same
 /// transaction as every statement that changes <c>organizations</c> (migration OrganizationTreeVersion), and it is read
@@ -50,7 +49,25 @@ public sealed class UnitTree(OrganizationScope scope, AppDbContext db, IMemoryCa
             .Select(o => new TreeUnit(o.Id, o.ParentId, o.Name, o.Type, o.Category, o.SortOrder, o.Depth, o.IsActive,
                 o.Secretary == null ? null : o.Secretary.Name, o.Secretary == null ? null : o.Secretary.Title))
             .ToListAsync(cancellationToken);
-        return UnitOptions.InTreeOrder(rows);
+        return InTreeOrder(rows);
+    }
+
+    private static List<TreeUnit> InTreeOrder(List<TreeUnit> rows)
+    {
+        var ids = rows.Select(r => r.Id).ToHashSet();
+        var children = rows.ToLookup(r => r.ParentId is { } parent && ids.Contains(parent) ? parent : (Guid?)null);
+        var ordered = new List<TreeUnit>(rows.Count);
+        void Visit(Guid? parent)
+        {
+            foreach (var row in children[parent].OrderBy(r => r.SortOrder).ThenBy(r => r.Category).ThenBy(r => r.Name, StringComparer.Ordinal))
+            {
+                ordered.Add(row);
+                Visit(row.Id);
+            }
+        }
+
+        Visit(null);
+        return ordered;
     }
 
     private sealed record Cached(long Version, ScopeTree Tree);
@@ -72,4 +89,4 @@ public sealed record TreeUnit(
     int Depth,
     bool IsActive,
     string? SecretaryName,
-    string? SecretaryTitle) : ITreeRow;
+    string? SecretaryTitle);

@@ -48,7 +48,7 @@ public sealed class DetailsModel(OrganizationScope scope, MeetingAccess meetings
 
         Unit = unit;
         ParentName = await units.Where(o => o.Id == unit.ParentId).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
-        // Ordered here, as the tree is (UnitOptions.InTreeOrder): the category column holds the enum's name, not its order.
+        // Ordered here, as the tree is (Infrastructure/UnitTree): the category column holds the enum's name, not its order.
         Children = (await units.Where(o => o.ParentId == unit.Id)
                 .Select(o => new { Row = new ChildRow(o.Id, o.Name, o.Type, o.IsActive), o.SortOrder, o.Category })
                 .ToListAsync(cancellationToken))
