@@ -84,7 +84,7 @@ internal static partial class ImportBenchmark
     {
         var page = await http.GetStringAsync("/Organizations/Import");
         using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken");
+        form.Add(new StringContent(ResultsLoad.Token().Match(page).Groups[1].Value), "__RequestVerificationToken");
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue(UnitImportTemplate.ContentType);
         form.Add(content, "file", "党组织批量导入.xlsx");
@@ -106,7 +106,7 @@ internal static partial class ImportBenchmark
     {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = Token().Match(preview).Groups[1].Value,
+            ["__RequestVerificationToken"] = ResultsLoad.Token().Match(preview).Groups[1].Value,
             ["fingerprint"] = Fingerprint().Match(preview).Groups[1].Value,
         });
         var clock = Stopwatch.StartNew();
@@ -130,9 +130,6 @@ internal static partial class ImportBenchmark
 
     private static string Summary(string preview) =>
         string.Join("，", SummaryItem().Matches(preview).Select(m => $"{m.Groups[1].Value} {m.Groups[2].Value}"));
-
-    [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
-    private static partial Regex Token();
 
     [GeneratedRegex(@"name=""fingerprint"" value=""([^""]+)""")]
     private static partial Regex Fingerprint();

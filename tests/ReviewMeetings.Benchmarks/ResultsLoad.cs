@@ -83,8 +83,9 @@ internal static partial class ResultsLoad
         }
     }
 
+    /// <summary>The antiforgery token of a page's form.</summary>
     [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
-    private static partial Regex Token();
+    internal static partial Regex Token();
 
     [GeneratedRegex(@"<tr data-unit=")]
     private static partial Regex Rows();
